@@ -1,0 +1,1 @@
+"""healthbot: the Telegram front end."""

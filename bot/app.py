@@ -1,0 +1,169 @@
+"""All the wiring: services, handlers in order, start-up and shut-down, run modes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from urllib.parse import urlparse
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.callbacks import Signer
+from bot.handlers import buttons, conversation, errors, guards
+from bot.i18n import FALLBACK, Catalogs
+from bot.services import Services
+from bot.settings import Settings
+from content.store import ContentStore
+from nlu import LANGUAGES
+from nlu.runtime import NluRuntime, RasaConfig
+from nlu.trainingdata import known_intents
+from storage import db as database
+from storage import secrets
+from storage.ratings import RatingStore
+from storage.unanswered import UnansweredStore
+from storage.updates import SeenUpdates
+from storage.users import UserStore
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = ("start", "menu", "language", "help", "privacy", "forget")
+
+
+def nlu_runtime(settings: Settings) -> NluRuntime:
+    config = RasaConfig(
+        url=settings.rasa_url,
+        token=settings.rasa_token,
+        rasa_bin=settings.rasa_bin,
+        model_dir=settings.model_dir,
+        port=settings.rasa_port,
+        timeout=settings.rasa_timeout,
+        start_timeout=settings.rasa_start_timeout,
+    )
+    return NluRuntime(config, settings.nlu_data_dir)
+
+
+class Runtime:
+    """Everything with a lifetime: database, Rasa, content watcher."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlu = nlu_runtime(settings)
+        self.services: Services | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> Services:
+        settings = self.settings
+        db = await database.connect(settings.db_path)
+        content = ContentStore(settings.content_dir, known_intents(settings.nlu_data_dir))
+        understander = await self.nlu.start()
+        self.services = Services(
+            settings=settings,
+            users=UserStore(db),
+            seen=SeenUpdates(db),
+            unanswered=UnansweredStore(db),
+            ratings=RatingStore(db),
+            content=content,
+            nlu=understander,
+            catalogs=Catalogs(settings.locales_dir),
+            signer=Signer(await secrets.get_or_create(db, "callback_key")),
+        )
+        self._db = db
+        self._tasks.append(asyncio.get_running_loop().create_task(content.watch()))
+        return self.services
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await self.nlu.stop()
+        if self.services is not None:
+            await self._db.close()
+
+
+def command_menu(catalogs: Catalogs, lang: str) -> list[BotCommand]:
+    _ = catalogs.gettext(lang)
+    descriptions = {
+        "start": _("Start and welcome"),
+        "menu": _("Browse topics"),
+        "language": _("Change language"),
+        "help": _("What I can do"),
+        "privacy": _("What is stored about me"),
+        "forget": _("Delete my data"),
+    }
+    return [BotCommand(name, descriptions[name]) for name in COMMANDS]
+
+
+async def publish_commands(application: Application, catalogs: Catalogs) -> None:
+    """Telegram's command menu, in each user's language."""
+    bot = application.bot
+    await bot.set_my_commands(command_menu(catalogs, FALLBACK))
+    for lang in LANGUAGES:
+        await bot.set_my_commands(command_menu(catalogs, lang), language_code=lang)
+
+
+def add_handlers(application: Application) -> None:
+    addressed = guards.ADDRESSED
+    application.add_handler(TypeHandler(Update, guards.drop_repeats), group=-1)
+    application.add_handler(CommandHandler("start", conversation.start))
+    application.add_handler(CommandHandler(list(COMMANDS[1:]), conversation.command))
+    application.add_handler(CallbackQueryHandler(buttons.pressed))
+    text = filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE & addressed
+    application.add_handler(MessageHandler(text, conversation.ask))
+    located = filters.LOCATION & filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(located, conversation.location))
+    # Unknown commands and everything that is not text: a kind hint (private chats only).
+    other = filters.ChatType.PRIVATE & (filters.UpdateType.MESSAGES | filters.COMMAND)
+    application.add_handler(MessageHandler(other, conversation.not_text))
+    application.add_error_handler(errors.on_error)
+
+
+def build_application(settings: Settings) -> Application:
+    runtime = Runtime(settings)
+
+    async def post_init(application: Application) -> None:
+        services = await runtime.start()
+        application.bot_data["services"] = services
+        await publish_commands(application, services.catalogs)
+
+    async def post_shutdown(application: Application) -> None:
+        await runtime.stop()
+
+    application = (
+        Application.builder()
+        .token(settings.telegram_token)
+        .base_url(f"{settings.telegram_api_url}/bot")
+        .base_file_url(f"{settings.telegram_api_url}/file/bot")
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    add_handlers(application)
+    return application
+
+
+def run_telegram(settings: Settings) -> None:
+    """Long polling, or a webhook when WEBHOOK_URL is set. Stops cleanly on SIGTERM."""
+    application = build_application(settings)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        with contextlib.suppress(KeyboardInterrupt):
+            application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=10)

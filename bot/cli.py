@@ -1,0 +1,104 @@
+"""`healthbot`: run the bot, chat in the terminal, and the editors' and testers' tools."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot import logs
+from bot.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="healthbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="run on Telegram if TELEGRAM_BOT_TOKEN is set, else chat here")
+    commands.add_parser("chat", help="chat with the bot in this terminal")
+    nlu = commands.add_parser("nlu", help="language understanding tools")
+    nlu_commands = nlu.add_subparsers(dest="nlu_command", required=True)
+    nlu_commands.add_parser("parse", help="stdin: one message per line; stdout: JSON lines")
+    export = nlu_commands.add_parser("export", help="write normalised training data for Rasa")
+    export.add_argument("out", nargs="?", default="build/nlu")
+    report = nlu_commands.add_parser("report", help="score tests/nlu/data; exit 1 below target")
+    report.add_argument("--tests", default="tests/nlu/data")
+    report.add_argument("--out", default="reports/nlu.md")
+    report.add_argument("--append", default="reports/rasa-cross-validation.md")
+    content = commands.add_parser("content", help="content editors' tools")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    content_commands.add_parser("check", help="validate content/ and nlu/; exit 1 on errors")
+    report = content_commands.add_parser("report", help="coverage report (Markdown and HTML)")
+    report.add_argument("--out", default="reports")
+    unanswered = content_commands.add_parser("unanswered", help="unanswered questions as CSV")
+    unanswered.add_argument("--out", default="-", help="file, or - for standard output")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    handler = {
+        None: _run,
+        "run": _run,
+        "chat": _chat,
+        "nlu": _nlu,
+        "content": _content,
+    }[args.command]
+    return handler(args, settings)
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.telegram_token:
+        print("TELEGRAM_BOT_TOKEN is not set: chatting in the terminal instead.", file=sys.stderr)
+        return _chat(args, settings)
+    logs.setup(settings.log_level, [settings.telegram_token, settings.rasa_token])
+    from bot.app import run_telegram
+
+    run_telegram(settings)
+    return 0
+
+
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    logs.setup("WARNING", [settings.telegram_token, settings.rasa_token])
+    from bot.terminal import chat
+
+    asyncio.run(chat(settings))
+    return 0
+
+
+def _nlu(args: argparse.Namespace, settings: Settings) -> int:
+    from nlu import cli
+
+    logs.setup("WARNING", [settings.rasa_token])
+    if args.nlu_command == "export":
+        return cli.export(settings.nlu_data_dir, Path(args.out))
+    if args.nlu_command == "report":
+        from nlu import report
+
+        extra = Path(args.append).read_text() if Path(args.append).exists() else ""
+        runtime = _rasa_config(settings)
+        return asyncio.run(
+            report.run(runtime, Path(args.tests), Path(args.out), extra, settings.nlu_data_dir)
+        )
+    return asyncio.run(
+        cli.parse_lines(sys.stdin, sys.stdout, _rasa_config(settings), settings.nlu_data_dir)
+    )
+
+
+def _rasa_config(settings: Settings):
+    from bot.app import nlu_runtime
+
+    return nlu_runtime(settings)
+
+
+def _content(args: argparse.Namespace, settings: Settings) -> int:
+    from content import check
+
+    if args.content_command == "check":
+        return check.run(settings.content_dir, settings.nlu_data_dir, sys.stdout)
+    from bot import editor_tools
+
+    if args.content_command == "report":
+        return asyncio.run(editor_tools.report(settings, Path(args.out)))
+    return asyncio.run(editor_tools.unanswered(settings, args.out))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The editors' reports, which read both content/ and the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.settings import Settings
+from content import report as coverage
+from content import unanswered as grouping
+from content.loader import load_content
+from nlu.trainingdata import known_intents
+from storage.db import connect
+from storage.ratings import RatingStore
+from storage.unanswered import UnansweredStore
+
+
+async def report(settings: Settings, out_dir: Path) -> int:
+    content, _ = load_content(settings.content_dir, known_intents(settings.nlu_data_dir))
+    db = await connect(settings.db_path)
+    try:
+        ratings = await RatingStore(db).all()
+    finally:
+        await db.close()
+    for path in coverage.write(content, ratings, out_dir):
+        print(f"written: {path}")
+    return 0
+
+
+async def unanswered(settings: Settings, out: str) -> int:
+    db = await connect(settings.db_path)
+    try:
+        questions = await UnansweredStore(db).all()
+    finally:
+        await db.close()
+    if out == "-":
+        grouping.write_csv(questions, sys.stdout)
+    else:
+        with open(out, "w", newline="", encoding="utf-8") as handle:
+            groups = grouping.write_csv(questions, handle)
+        print(f"{groups} groups written to {out}", file=sys.stderr)
+    return 0

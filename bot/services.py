@@ -1,0 +1,30 @@
+"""The long-lived objects every handler needs, built once in bot/app.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.callbacks import Signer
+from bot.i18n import Catalogs
+from bot.settings import Settings
+from content.store import ContentStore
+from nlu.understand import Understander
+from storage.ratings import RatingStore
+from storage.unanswered import UnansweredStore
+from storage.updates import SeenUpdates
+from storage.users import UserStore
+
+
+@dataclass
+class Services:
+    settings: Settings
+    users: UserStore
+    seen: SeenUpdates
+    unanswered: UnansweredStore
+    ratings: RatingStore
+    content: ContentStore
+    nlu: Understander
+    catalogs: Catalogs
+    signer: Signer
+    # Which service a user asked "find the nearest" for, until they share a location.
+    pending_location: dict[int, str] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Editor-maintained content: answers, menu, contacts (YAML under this folder)."""

@@ -1,0 +1,90 @@
+"""`healthbot content check`: validate content/ and nlu/ and print `file:line: problem`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from content.loader import ContentError, load_content
+from content.yamlfile import Problem, line_of, load
+from nlu import LANGUAGES
+
+MIN_EXAMPLES = 25
+
+
+def nlu_problems(data_dir: Path) -> tuple[frozenset[str], list[Problem]]:
+    """Check the Rasa training files; return the intents they define and the problems."""
+    problems: list[Problem] = []
+    intents_by_lang: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        path = data_dir / f"{lang}.yml"
+        shown = f"nlu/data/{lang}.yml"
+        if not path.exists():
+            problems.append(Problem(shown, 1, f"training data for {lang} is missing"))
+            continue
+        data, syntax = load(path, shown)
+        problems.extend(syntax)
+        if not isinstance(data, dict) or not isinstance(data.get("nlu"), list):
+            if not syntax:
+                problems.append(Problem(shown, 1, "expected `nlu:` with a list of intents"))
+            continue
+        intents_by_lang[lang] = _check_blocks(shown, data["nlu"], problems)
+    known = frozenset().union(*intents_by_lang.values()) if intents_by_lang else frozenset()
+    for lang, intents in intents_by_lang.items():
+        for missing in sorted(known - intents):
+            problems.append(
+                Problem(f"nlu/data/{lang}.yml", 1, f"intent {missing} has no {lang} examples")
+            )
+    return known, problems
+
+
+def _check_blocks(shown: str, blocks: list, problems: list[Problem]) -> set[str]:
+    seen: dict[str, str] = {}
+    intents = set()
+    for block in blocks:
+        intent = block.get("intent") if isinstance(block, dict) else None
+        if not intent:
+            problems.append(Problem(shown, getattr(block, "line", 1), "block without `intent:`"))
+            continue
+        intents.add(intent)
+        raw = block.get("examples") or ""
+        first = line_of(block, "examples") + 1
+        lines = [
+            (first + i, t.strip()[2:].strip())
+            for i, t in enumerate(raw.splitlines())
+            if t.strip().startswith("- ")
+        ]
+        if len(lines) < MIN_EXAMPLES:
+            problems.append(
+                Problem(
+                    shown,
+                    block.line,
+                    f"{intent} has {len(lines)} examples; add at least {MIN_EXAMPLES}",
+                    "warning",
+                )
+            )
+        for line, text in lines:
+            other = seen.setdefault(text.lower(), intent)
+            if other != intent:
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"`{text}` is an example of both {other} and {intent}; keep it under one",
+                    )
+                )
+    return intents
+
+
+def run(content_dir: Path, data_dir: Path, out: TextIO) -> int:
+    known, problems = nlu_problems(data_dir)
+    try:
+        _, warnings = load_content(content_dir, known)
+        problems.extend(warnings)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    for problem in problems:
+        out.write(f"{problem}\n")
+    errors = sum(p.severity == "error" for p in problems)
+    out.write(f"{errors} errors, {len(problems) - errors} warnings\n")
+    return 1 if errors else 0

@@ -1,0 +1,1 @@
+"""Storage: SQLite through aiosqlite, behind narrow store classes."""

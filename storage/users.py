@@ -1,0 +1,55 @@
+"""What the bot keeps about a user: language and a small dialogue counter. Nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+
+@dataclass(frozen=True)
+class User:
+    telegram_id: int
+    lang: str | None
+    unanswered_streak: int = 0
+
+
+class UserStore:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def get(self, telegram_id: int) -> User | None:
+        async with self._db.execute(
+            "SELECT telegram_id, lang, unanswered_streak FROM users WHERE telegram_id = ?",
+            (telegram_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return User(row[0], row[1], row[2]) if row else None
+
+    async def get_or_create(self, telegram_id: int) -> User:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO users (telegram_id) VALUES (?)", (telegram_id,)
+        )
+        await self._db.commit()
+        user = await self.get(telegram_id)
+        assert user is not None
+        return user
+
+    async def set_lang(self, telegram_id: int, lang: str) -> None:
+        await self._db.execute(
+            "INSERT INTO users (telegram_id, lang) VALUES (?, ?) "
+            "ON CONFLICT(telegram_id) DO UPDATE SET lang = excluded.lang",
+            (telegram_id, lang),
+        )
+        await self._db.commit()
+
+    async def set_unanswered_streak(self, telegram_id: int, streak: int) -> None:
+        await self._db.execute(
+            "UPDATE users SET unanswered_streak = ? WHERE telegram_id = ?", (streak, telegram_id)
+        )
+        await self._db.commit()
+
+    async def forget(self, telegram_id: int) -> None:
+        """Delete every row about this user (later tables cascade from users)."""
+        await self._db.execute("DELETE FROM users WHERE telegram_id = ?", (telegram_id,))
+        await self._db.commit()
