@@ -104,7 +104,11 @@ async def main() -> int:
         while not fake.sent_texts(1):
             await asyncio.sleep(0.1)
         await raw_rasa(client, texts, 4)  # warm-up
-        print(f"{PER_USER} messages per user; latency p50/p99; throughput in replies/s")
+        limit = env["TELEGRAM_RATE_LIMIT"]
+        print(
+            f"{PER_USER} messages per user; latency p50/p99; throughput in replies/s; "
+            f"bot's Telegram rate limit: {limit}/s (0 = off)"
+        )
         print(
             f"{'users':>5}  {'raw Rasa /model/parse':<46}  {'bot (update -> reply)':<46}  overhead"
         )

@@ -137,17 +137,21 @@ def build_application(settings: Settings) -> Application:
     async def post_shutdown(application: Application) -> None:
         await runtime.stop()
 
-    application = (
+    builder = (
         Application.builder()
         .token(settings.telegram_token)
         .base_url(f"{settings.telegram_api_url}/bot")
         .base_file_url(f"{settings.telegram_api_url}/file/bot")
-        .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .build()
     )
+    if settings.rate_limit > 0:
+        # Telegram allows about 30 messages a second overall; 429 answers are retried
+        # after their retry_after.
+        limiter = AIORateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
+        builder = builder.rate_limiter(limiter)
+    application = builder.build()
     add_handlers(application)
     return application
 

@@ -109,7 +109,9 @@ def _clear_winner(understanding: Understanding, confident: float) -> bool:
 
 
 async def _answered(user_id: int, intent: str, screens: Screens, services: Services) -> Reply:
-    await services.users.set_unanswered_streak(user_id, 0)
+    user = await services.users.get(user_id)
+    if user is not None and user.unanswered_streak:
+        await services.users.set_unanswered_streak(user_id, 0)
     return screens.answer(intent)
 
 

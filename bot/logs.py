@@ -48,5 +48,7 @@ def setup(level: str, secrets: list[str]) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # httpx logs every request URL, which contains the bot token, at INFO.
-    for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater"):
+    for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # At DEBUG, python-telegram-bot logs whole updates: message text next to user ids.
+    logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLevelName(level)))

@@ -50,6 +50,7 @@ class Settings:
     confident: float = 0.6
     uncertain: float = 0.3
     keep_unanswered: bool = True
+    rate_limit: float = 30.0  # messages per second to Telegram overall; 0 turns the limiter off
 
     @property
     def rasa_managed(self) -> bool:
@@ -84,4 +85,5 @@ class Settings:
             confident=float(get("NLU_CONFIDENT", cls.confident)),
             uncertain=float(get("NLU_UNCERTAIN", cls.uncertain)),
             keep_unanswered=get("KEEP_UNANSWERED", "1") not in ("0", "false", "no"),
+            rate_limit=float(get("TELEGRAM_RATE_LIMIT", cls.rate_limit)),
         )

@@ -31,7 +31,7 @@ async def test_a_question_gets_the_answer_in_the_users_language(
     assert await ask(app, fake_telegram, text, lang) == answer_text(intent, lang)
     labels = [label for label, _ in fake_telegram.buttons()]
     related = [CONTENT.answer(i).title[lang] for i in CONTENT.answer(intent).related]
-    assert labels[: len(related)] == related
+    assert [label for label in labels if label in related] == related
 
 
 async def test_the_answer_follows_the_chosen_language_not_the_message(app, fake_telegram):

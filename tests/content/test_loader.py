@@ -96,3 +96,23 @@ def test_a_missing_answer_is_reported(tree):
     assert "content/answers:1: error: no answer for intent `tb_symptoms`; add one" in problems(
         tree
     )
+
+
+def test_missing_source_and_review_date_are_caught(tree):
+    path = tree / "answers" / "tb.yml"
+    text = (
+        path.read_text().replace('  source: "WHO"\n', "", 1).replace("  reviewed: null\n", "", 1)
+    )
+    path.write_text(text)
+    found = problems(tree)
+    assert "content/answers/tb.yml:2: error: tb_about.source is missing or empty" in found
+    assert any(p.startswith("content/answers/tb.yml:1:") and "reviewed is missing" in p
+               for p in found)  # fmt: skip
+
+
+def test_a_site_in_an_unknown_city_is_caught(tree):
+    (tree / "sites.yml").write_text(
+        "cities: {}\nsites:\n  - id: x\n    city: pinsk\n    lat: 52.1\n    lon: 26.1\n"
+    )
+    assert any(p.startswith("content/sites.yml:4:") and "city `pinsk` is not listed" in p
+               for p in problems(tree))  # fmt: skip
