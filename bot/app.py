@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -21,22 +20,28 @@ from telegram.ext import (
 from bot.callbacks import Signer
 from bot.handlers import buttons, conversation, errors, guards
 from bot.i18n import FALLBACK, Catalogs
+from bot.ratelimit import PriorityRateLimiter
+from bot.sender import TelegramSender
 from bot.services import Services
 from bot.settings import Settings
 from content.store import ContentStore
 from nlu import LANGUAGES
 from nlu.runtime import NluRuntime, RasaConfig
 from nlu.trainingdata import known_intents
+from scheduler.runner import SchedulerRunner
 from storage import db as database
 from storage import secrets
 from storage.ratings import RatingStore
+from storage.reminders import ReminderStore
 from storage.unanswered import UnansweredStore
 from storage.updates import SeenUpdates
 from storage.users import UserStore
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("start", "menu", "language", "help", "privacy", "forget")
+COMMANDS = (
+    "start", "menu", "language", "remind", "reminders", "adherence", "help", "privacy", "forget",
+)  # fmt: skip
 
 
 def nlu_runtime(settings: Settings) -> NluRuntime:
@@ -72,6 +77,7 @@ class Runtime:
             seen=SeenUpdates(db),
             unanswered=UnansweredStore(db),
             ratings=RatingStore(db),
+            reminders=ReminderStore(db),
             content=content,
             nlu=understander,
             catalogs=Catalogs(settings.locales_dir),
@@ -98,6 +104,9 @@ def command_menu(catalogs: Catalogs, lang: str) -> list[BotCommand]:
         "help": _("What I can do"),
         "privacy": _("What is stored about me"),
         "forget": _("Delete my data"),
+        "remind": _("Set a reminder"),
+        "reminders": _("My reminders"),
+        "adherence": _("My tablets this month"),
     }
     return [BotCommand(name, descriptions[name]) for name in COMMANDS]
 
@@ -133,8 +142,15 @@ def build_application(settings: Settings) -> Application:
         services = await runtime.start()
         application.bot_data["services"] = services
         await publish_commands(application, services.catalogs)
+        sender = TelegramSender(application.bot, services)
+        runner = SchedulerRunner(services.reminders, sender, tick=settings.reminder_tick)
+        application.bot_data["scheduler"] = runner
+        await runner.start()
 
     async def post_shutdown(application: Application) -> None:
+        runner = application.bot_data.get("scheduler")
+        if runner is not None:
+            runner.stop()
         await runtime.stop()
 
     builder = (
@@ -149,8 +165,7 @@ def build_application(settings: Settings) -> Application:
     if settings.rate_limit > 0:
         # Telegram allows about 30 messages a second overall; 429 answers are retried
         # after their retry_after.
-        limiter = AIORateLimiter(overall_max_rate=settings.rate_limit, max_retries=3)
-        builder = builder.rate_limiter(limiter)
+        builder = builder.rate_limiter(PriorityRateLimiter(settings.rate_limit))
     application = builder.build()
     add_handlers(application)
     return application

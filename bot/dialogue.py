@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot import places
+from bot import places, reminding
 from bot.callbacks import Callback
 from bot.i18n import FALLBACK, supported
 from bot.reply import Reply
@@ -47,6 +47,7 @@ async def start(user_id: int, language_code: str | None, services: Services) -> 
         return [Screens(FALLBACK, services.content.current, str).language_picker()]
     if user.lang is None:
         await services.users.set_lang(user_id, lang)
+    await services.reminders.resume_user(user_id, services.clock())
     screens = Screens(lang, services.content.current, services.catalogs.gettext(lang))
     return [screens.welcome()]
 
@@ -56,6 +57,9 @@ async def answer_text(
 ) -> list[Reply]:
     """Answer a free-text message."""
     screens = await screens_for(user_id, language_code, services)
+    drafting = await reminding.typed_while_drafting(user_id, text, screens, services)
+    if drafting is not None:
+        return [drafting]
     try:
         understanding = await services.nlu.understand(text)
     except NluUnavailable:
@@ -83,7 +87,7 @@ async def _decide(
     if intent == "emergency" and confidence >= settings.uncertain:
         return await _answered(user_id, "emergency", screens, services)
     if _clear_winner(understanding, settings.confident) and intent not in FALLBACK_INTENTS:
-        return await _answered(user_id, intent, screens, services)
+        return await _answered(user_id, intent, screens, services, understanding.text)
     candidates = [
         name
         for name, score in understanding.ranking[:3]
@@ -108,10 +112,16 @@ def _clear_winner(understanding: Understanding, confident: float) -> bool:
     return understanding.confidence >= NEAR_CONFIDENT and understanding.confidence - second >= LEAD
 
 
-async def _answered(user_id: int, intent: str, screens: Screens, services: Services) -> Reply:
+async def _answered(
+    user_id: int, intent: str, screens: Screens, services: Services, text: str = ""
+) -> Reply:
     user = await services.users.get(user_id)
     if user is not None and user.unanswered_streak:
         await services.users.set_unanswered_streak(user_id, 0)
+    if intent == "reminder_set" and text:
+        return await reminding.from_text(user_id, text, screens, services)
+    if intent in ("reminder_list", "reminder_cancel"):
+        return await reminding.listing(user_id, screens, services)
     return screens.answer(intent)
 
 
@@ -236,12 +246,18 @@ _ACTIONS: dict[str, Action] = {
     "rate": _rate,
     "near": _near,
     "city": _city,
+    **reminding.ACTIONS,
 }
 
 
 async def command(name: str, user_id: int, language_code: str | None, services: Services):
     """Slash commands other than /start."""
     screens = await screens_for(user_id, language_code, services)
+    if name in ("reminders", "adherence"):
+        show = reminding.listing if name == "reminders" else reminding.adherence
+        return [await show(user_id, screens, services)]
+    if name == "remind":
+        return await reminding.new(user_id, "", screens, services)
     replies = {
         "menu": lambda: [screens.menu()],
         "language": lambda: [screens.language_picker()],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.callbacks import Signer
 from bot.i18n import Catalogs
@@ -10,6 +12,7 @@ from bot.settings import Settings
 from content.store import ContentStore
 from nlu.understand import Understander
 from storage.ratings import RatingStore
+from storage.reminders import ReminderStore
 from storage.unanswered import UnansweredStore
 from storage.updates import SeenUpdates
 from storage.users import UserStore
@@ -22,9 +25,13 @@ class Services:
     seen: SeenUpdates
     unanswered: UnansweredStore
     ratings: RatingStore
+    reminders: ReminderStore
     content: ContentStore
     nlu: Understander
     catalogs: Catalogs
     signer: Signer
     # Which service a user asked "find the nearest" for, until they share a location.
     pending_location: dict[int, str] = field(default_factory=dict)
+    # Reminders being set up with buttons (bot.reminding.Draft), until saved or abandoned.
+    drafts: dict[int, object] = field(default_factory=dict)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))

@@ -50,6 +50,8 @@ class Settings:
     confident: float = 0.6
     uncertain: float = 0.3
     keep_unanswered: bool = True
+    reminder_offsets: tuple[int, ...] = (1440, 120)  # minutes before an appointment
+    reminder_tick: float = 1.0  # seconds between looks at due reminders
     rate_limit: float = 30.0  # messages per second to Telegram overall; 0 turns the limiter off
 
     @property
@@ -86,4 +88,8 @@ class Settings:
             uncertain=float(get("NLU_UNCERTAIN", cls.uncertain)),
             keep_unanswered=get("KEEP_UNANSWERED", "1") not in ("0", "false", "no"),
             rate_limit=float(get("TELEGRAM_RATE_LIMIT", cls.rate_limit)),
+            reminder_offsets=tuple(
+                int(m) for m in get("REMINDER_OFFSETS", "1440,120").split(",") if m.strip()
+            ),
+            reminder_tick=float(get("REMINDER_TICK", cls.reminder_tick)),
         )

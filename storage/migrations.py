@@ -40,6 +40,42 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (intent, lang)
     );
     """,
+    """
+    ALTER TABLE users ADD COLUMN discreet INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        telegram_id INTEGER NOT NULL REFERENCES users(telegram_id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('appointment', 'vaccination', 'medication')),
+        note TEXT NOT NULL DEFAULT '',
+        site_id TEXT,
+        at_utc TEXT NOT NULL,
+        until_utc TEXT,
+        status TEXT NOT NULL DEFAULT 'active'
+            CHECK (status IN ('active', 'paused', 'done', 'cancelled')),
+        missed_notice_sent INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX reminders_user ON reminders(telegram_id, status);
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        reminder_id INTEGER NOT NULL REFERENCES reminders(id) ON DELETE CASCADE,
+        due_utc TEXT NOT NULL,
+        occurrence_utc TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending'
+            CHECK (state IN ('pending', 'sending', 'sent', 'skipped', 'unknown', 'paused',
+                             'failed')),
+        sent_utc TEXT,
+        UNIQUE (reminder_id, due_utc)
+    );
+    CREATE INDEX deliveries_due ON deliveries(state, due_utc);
+    CREATE TABLE doses (
+        reminder_id INTEGER NOT NULL REFERENCES reminders(id) ON DELETE CASCADE,
+        occurrence_utc TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('taken', 'missed')),
+        recorded_utc TEXT NOT NULL,
+        PRIMARY KEY (reminder_id, occurrence_utc)
+    );
+    """,
 )
 
 

@@ -49,6 +49,18 @@ class UserStore:
         )
         await self._db.commit()
 
+    async def set_discreet(self, telegram_id: int, discreet: bool) -> None:
+        await self._db.execute(
+            "UPDATE users SET discreet = ? WHERE telegram_id = ?", (int(discreet), telegram_id)
+        )
+        await self._db.commit()
+
+    async def discreet(self, telegram_id: int) -> bool:
+        sql = "SELECT discreet FROM users WHERE telegram_id = ?"
+        async with self._db.execute(sql, (telegram_id,)) as cursor:
+            row = await cursor.fetchone()
+        return bool(row[0]) if row else True
+
     async def forget(self, telegram_id: int) -> None:
         """Delete every row about this user (later tables cascade from users)."""
         await self._db.execute("DELETE FROM users WHERE telegram_id = ?", (telegram_id,))

@@ -1,0 +1,1 @@
+"""Reminders and campaigns: scheduling, and the reminder times users type (when.py)."""

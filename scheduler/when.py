@@ -1,0 +1,676 @@
+"""Reminder times typed as free text ("завтра в 9", "ertaga soat 9 da", "明天上午9点").
+
+`parse_when` turns a phrase into a moment in the time zone of `now`, or answers None whenever
+the phrase is unclear: the bot then asks back with buttons instead of guessing. The words of
+the 12 languages live in when_words.yml; the grammar below is the same for all of them.
+
+How it works: the text is folded (digits, letter forms, diacritics) and cut into tokens, and
+each token becomes typed items, one letter of kind each ("завтра" D, "9" N, "утра" P). A word
+may mean two things ("часа" is "hours" in "через 2 часа" but "o'clock" in "в 9 часов"), so
+every combination of meanings is one reading. A small grammar of regular expressions over the
+kind letters turns a reading into slots (date, weekday, time, part of the day, offset), and
+the slots into a moment. Readings the grammar rejects are dropped; the answer is the moment
+that all remaining readings agree on, and None if any of them is unclear.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+WORDS_FILE = Path(__file__).with_name("when_words.yml")
+MAX_CHARS = 200  # a longer message is not an answer to "when?"
+MAX_READINGS = 512  # more combinations of meanings than this: not a time phrase
+MARGIN = timedelta(minutes=1)  # a moment must be at least this far ahead
+UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080}
+
+# Meaning names in when_words.yml -> one-letter kinds the grammar is written in.
+KINDS = {
+    "day": "D", "weekday": "W", "month": "M", "num": "N", "unit": "U", "dur": "R",
+    "time": "T", "period": "P", "ampm": "A", "in": "I", "later": "L", "clock": "C",
+    "oclock": "O", "minutes": "m", "half": "H", "past": "S", "monthmark": "K",
+    "daymark": "J", "yearmark": "E", "dayword": "G", "next": "X",
+}  # fmt: skip
+# Kinds made by the tokenizer: Y a numeric date, Z a year, Q a number that is neither, x a
+# word this language does not know.
+
+
+class _Invalid(Exception):
+    """This reading does not parse: drop it and trust the others."""
+
+
+class _Unclear(Exception):
+    """This reading parses but names no single future moment: ask back."""
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    value: Any = None
+    text: str = ""  # digits as typed ("09" is a 24-hour clock); "" for a word
+
+
+Alternatives = tuple[tuple[Item, ...], ...]
+_UNKNOWN: Alternatives = ((Item("x"),),)
+_JUNK: Alternatives = ((Item("Q"),),)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def parse_when(text: str, lang: str, now: datetime) -> datetime | None:
+    """The moment `text` names, in now's time zone; None when unclear, past or not a time."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    if len(text) > MAX_CHARS:
+        return None
+    lexed = _lex(_fold(text), _language(lang))
+    if math.prod(len(alternatives) for alternatives in lexed) > MAX_READINGS:
+        return None
+    outcomes = {_outcome(reading, now) for reading in _readings(lexed)} - {"drop"}
+    if len(outcomes) != 1:
+        return None
+    found = outcomes.pop()
+    return found if isinstance(found, datetime) else None
+
+
+def run_cli(lines: Iterable[str], lang: str, now: datetime) -> Iterator[str]:
+    """One JSON object per input line: {"text": line, "at": ISO-8601 with offset or null}."""
+    for line in lines:
+        text = line.rstrip("\r\n")
+        moment = parse_when(text, lang, now)
+        at = moment.isoformat() if moment else None
+        yield json.dumps({"text": text, "at": at}, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- folding and tokens
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("ʻʼ’‘`´ʹ′", "'") | {"\u200c": "", "ـ": ""})
+_LETTERS = str.maketrans(
+    {"ı": "i", "ə": "e", "ү": "у", "ө": "о", "ң": "н", "ӊ": "н", "ҳ": "х", "ҷ": "ч",
+     "қ": "к", "ғ": "г", "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ە": "ه"}
+    | {chr(0x660 + d): str(d) for d in range(10)}
+    | {chr(0x6F0 + d): str(d) for d in range(10)}
+)  # fmt: skip
+_DOTTED_AMPM = re.compile(r"(\d)\s*([ap])\.\s?m\b\.?")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_TOKEN = re.compile(
+    r"(?P<ymd>\d{4}[-./]\d{1,2}[-./]\d{1,2})(?!\d)"
+    r"|(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))(?!\d)"
+    r"|(?P<hm>\d{1,2}:\d{2})(?!\d)"
+    r"|(?P<dot>\d{1,2}\.\d{1,2})(?!\d)"
+    r"|(?P<slash>\d{1,2}/\d{1,2})(?!\d)"
+    r"|(?P<decimal>\d{1,2},\d)(?!\d)"
+    r"|(?P<dash>\d{1,2}-\d{1,2})(?![\d\w])"
+    r"|(?P<num>\d+)"
+    rf"|(?P<cjk>[{_CJK}])"
+    rf"|(?P<word>[^\W\d_{_CJK}]+(?:'[^\W\d_{_CJK}]+)*)"
+)
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, one form per letter, ASCII digits, "9 am" for 9 a.m."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return _DOTTED_AMPM.sub(r"\1 \2m", text.translate(_LETTERS))
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    return [(match.lastgroup or "", match.group()) for match in _TOKEN.finditer(text)]
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class _Table:
+    phrases: dict[tuple[str, ...], Alternatives]
+    stems: tuple[tuple[str, Alternatives], ...]  # longest first
+    longest: int
+
+
+@functools.cache
+def _vocabulary() -> dict[str, Any]:
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class _Language:
+    tables: tuple[_Table, ...]  # the user's language first, then the fallbacks
+    orders: dict[str, str]  # numeric dates: {"dot": "dm", "slash": "any"}
+    suffixes: tuple[str, ...]  # endings glued to words ("to'qqiz-da"), longest first
+
+
+@functools.cache
+def _language(lang: str) -> _Language:
+    vocabulary = _vocabulary()
+    if lang not in vocabulary["languages"]:
+        raise ValueError(f"unknown language {lang!r}")
+    names = [lang, *(name for name in vocabulary["fallback"] if name != lang)]
+    tables = tuple(_table(name, vocabulary["words"][name]) for name in names)
+    orders = {**vocabulary["date_order"]["default"], **vocabulary["date_order"].get(lang, {})}
+    suffixes = {_fold(suffix) for suffix in vocabulary["suffixes"].get(lang, [])}
+    return _Language(tables, orders, tuple(sorted(suffixes, key=len, reverse=True)))
+
+
+def _table(name: str, words: dict[str, str]) -> _Table:
+    phrases: dict[tuple[str, ...], Alternatives] = {}
+    stems: dict[str, Alternatives] = {}
+    for key, spec in words.items():
+        if not isinstance(key, str) or not isinstance(spec, str):
+            raise ValueError(f"{name}: quote the key and meaning of {key!r}: {spec!r}")
+        folded = tuple(text for _, text in _tokens(_fold(key.removesuffix("*"))))
+        target: dict[Any, Alternatives] = stems if key.endswith("*") else phrases
+        entry = folded[0] if key.endswith("*") else folded
+        _add(target, entry, _meaning(spec), f"{name}: {key}")
+    ordered = tuple(sorted(stems.items(), key=lambda pair: -len(pair[0])))
+    return _Table(phrases, ordered, max(map(len, phrases), default=1))
+
+
+def _add(target: dict[Any, Alternatives], entry: Any, meaning: Alternatives, where: str) -> None:
+    if target.setdefault(entry, meaning) != meaning:
+        raise ValueError(f"{where}: folds like another key with another meaning")
+
+
+def _meaning(spec: str) -> Alternatives:
+    """'unit hour | clock' -> alternatives; 'day 0 + period evening' -> a sequence."""
+    return tuple(
+        tuple(_item(part.split()) for part in alternative.split("+") if part.strip() != "skip")
+        for alternative in spec.split("|")
+    )
+
+
+def _item(words: list[str]) -> Item:
+    name, *args = words
+    if name not in KINDS:
+        raise ValueError(f"unknown meaning {name!r}")
+    if name == "time":
+        hour, minute = args[0].split(":")
+        return Item("T", (int(hour), int(minute), True))
+    if name == "dur":
+        return Item("R", (_number(args[0]), args[1]))
+    if name in ("num", "day", "weekday", "month"):
+        return Item(KINDS[name], _number(args[0]))
+    return Item(KINDS[name], args[0] if args else None)
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+# ---------------------------------------------------------------- lexing
+
+
+def _lex(text: str, language: _Language) -> list[Alternatives]:
+    """The alternatives of every token or phrase, in order."""
+    tokens, lexed, position = _tokens(text), [], 0
+    while position < len(tokens):
+        size, alternatives = _lex_at(tokens, position, language)
+        lexed.append(alternatives)
+        position += size
+    return lexed
+
+
+def _lex_at(
+    tokens: list[tuple[str, str]], position: int, language: _Language
+) -> tuple[int, Alternatives]:
+    group, text = tokens[position]
+    if group not in ("word", "cjk"):
+        return 1, _NUMERIC[group](text, language.orders)
+    words = [text for _, text in tokens[position:]]
+    return _phrase(words, language.tables) or (1, _word(text, language))
+
+
+def _word(word: str, language: _Language) -> Alternatives:
+    """A word by its stem, or without an ending glued to it ("yarımda", "ҷумъаи")."""
+    found = _stem(word, language.tables)
+    for suffix in language.suffixes:
+        if found is _UNKNOWN and word.endswith(suffix) and len(word) > len(suffix) + 1:
+            found = _known(word[: -len(suffix)], language.tables)
+    return found
+
+
+def _known(word: str, tables: tuple[_Table, ...]) -> Alternatives:
+    phrase = _phrase([word], tables)
+    return phrase[1] if phrase else _stem(word, tables)
+
+
+def _phrase(words: list[str], tables: tuple[_Table, ...]) -> tuple[int, Alternatives] | None:
+    """The longest phrase of any table at the start of `words` (the user's language wins ties)."""
+    best = None
+    for table in tables:
+        for size in range(min(table.longest, len(words)), 0, -1):
+            found = table.phrases.get(tuple(words[:size]))
+            if found and (best is None or size > best[0]):
+                best = (size, found)
+                break
+    return best
+
+
+def _stem(word: str, tables: tuple[_Table, ...]) -> Alternatives:
+    for table in tables:
+        for stem, alternatives in table.stems:
+            if word.startswith(stem):
+                return alternatives
+    return _UNKNOWN
+
+
+def _number_token(text: str, _orders: dict[str, str]) -> Alternatives:
+    if len(text) <= 3:
+        return ((Item("N", int(text), text),),)
+    return ((Item("Z", int(text), text),),) if len(text) == 4 else _JUNK
+
+
+def _clock_token(text: str, _orders: dict[str, str]) -> Alternatives:
+    hour, minute = text.split(":")
+    if int(hour) > 23 or int(minute) > 59:
+        return _JUNK
+    return ((Item("T", (int(hour), int(minute), len(hour) == 2), text),),)
+
+
+def _day_month(first: int, second: int, order: str, year: int | None = None) -> Alternatives:
+    """A numeric date in the order the language writes it ('any': both that are real)."""
+    pairs = {"dm": [(first, second)], "md": [(second, first)]}.get(order)
+    pairs = pairs or [(first, second), (second, first)]
+    found = {(year, month, day) for day, month in pairs if 1 <= day <= 31 and 1 <= month <= 12}
+    return tuple((Item("Y", ymd),) for ymd in sorted(found, key=str))
+
+
+def _dot_token(text: str, orders: dict[str, str]) -> Alternatives:
+    """'12.03' is a date or 12:03; '9.30' can only be a time; '1.5' a date or a number."""
+    first, second = text.split(".")
+    found = _day_month(int(first), int(second), orders["dot"])
+    if int(first) <= 23 and len(second) == 2 and int(second) <= 59:
+        found += ((Item("T", (int(first), int(second), len(first) == 2), text),),)
+    if len(second) == 1:
+        found += _decimal_token(text, orders)
+    return found or _JUNK
+
+
+def _decimal_token(text: str, _orders: dict[str, str]) -> Alternatives:
+    """'1,5' or '1.5' (hours)."""
+    return ((Item("N", float(text.replace(",", ".")), text),),)
+
+
+def _dash_token(text: str, orders: dict[str, str]) -> Alternatives:
+    """'20-00' is 20:00, '12-03' a date or 12:03; '10-11' may be "from 10 to 11": no time."""
+    hour, minute = text.split("-")
+    found = _day_month(int(hour), int(minute), orders["dot"])
+    maybe_range = int(hour) < int(minute) <= 23
+    if int(hour) <= 23 and len(minute) == 2 and int(minute) <= 59 and not maybe_range:
+        found += ((Item("T", (int(hour), int(minute), len(hour) == 2), text),),)
+    return found or _JUNK
+
+
+def _slash_token(text: str, orders: dict[str, str]) -> Alternatives:
+    first, second = text.split("/")
+    return _day_month(int(first), int(second), orders["slash"]) or _JUNK
+
+
+def _full_date_token(text: str, orders: dict[str, str]) -> Alternatives:
+    first, second, year = re.split(r"[./]", text)
+    order = orders["slash" if "/" in text else "dot"]
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    return _day_month(int(first), int(second), order, full_year) or _JUNK
+
+
+def _iso_token(text: str, _orders: dict[str, str]) -> Alternatives:
+    year, month, day = (int(part) for part in re.split(r"[-./]", text))
+    return ((Item("Y", (year, month, day)),),) if 1 <= month <= 12 else _JUNK
+
+
+_NUMERIC: dict[str, Callable[[str, dict[str, str]], Alternatives]] = {
+    "num": _number_token,
+    "hm": _clock_token,
+    "dot": _dot_token,
+    "slash": _slash_token,
+    "decimal": _decimal_token,
+    "dash": _dash_token,
+    "dmy": _full_date_token,
+    "ymd": _iso_token,
+}
+
+
+# ---------------------------------------------------------------- readings
+
+
+def _readings(lexed: list[Alternatives]) -> Iterator[list[Item]]:
+    for combination in itertools.product(*lexed):
+        yield _join_numbers([item for sequence in combination for item in sequence])
+
+
+def _join_numbers(items: list[Item]) -> list[Item]:
+    """Number words in a row make one number: 'twenty five', 'on bir', 二十五."""
+    joined: list[Item] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if previous and _is_number_word(previous) and _is_number_word(item):
+            value = _join(previous.value, item.value)
+            if value is not None:
+                joined[-1] = Item("N", value)
+                continue
+        joined.append(item)
+    return joined
+
+
+def _is_number_word(item: Item) -> bool:
+    return item.kind == "N" and not item.text
+
+
+def _join(left: float, right: float) -> int | None:
+    if right == 10 and 1 <= left <= 9:
+        return int(left) * 10
+    if left >= 10 and left % 10 == 0 and 1 <= right <= 9 and float(right).is_integer():
+        return int(left + right)
+    return None
+
+
+def _outcome(items: list[Item], now: datetime) -> datetime | str:
+    """The moment of one reading, "unclear", or "drop" when the reading makes no sense."""
+    try:
+        return _moment(_slots(items), now)
+    except _Invalid:
+        return "drop"
+    except _Unclear:
+        return "unclear"
+
+
+# ---------------------------------------------------------------- grammar: items -> slots
+
+Slots = dict[str, Any]
+
+
+def _slots(items: Sequence[Item]) -> Slots:
+    kinds = "".join(item.kind for item in items)
+    slots: Slots = {}
+    position = 0
+    while position < len(items):
+        position = _step(kinds, items, position, slots)
+    return slots
+
+
+def _step(kinds: str, items: Sequence[Item], position: int, slots: Slots) -> int:
+    """Apply the first rule that fits at `position`; a slot filled twice drops the reading."""
+    for pattern, rule in _RULES:
+        match = pattern.match(kinds, position)
+        found = rule(items[position : match.end()]) if match else None
+        if match and found is not None:
+            if found.keys() & slots.keys():
+                raise _Invalid
+            slots.update(found)
+            return match.end()
+    raise _Invalid
+
+
+def _duration(items: Sequence[Item]) -> Slots:
+    """'через 2 часа', '2 soatdan keyin', '两个半小时后', 'بعد ساعتين', '1 час 30 минут'."""
+    parts = list(_counted_units(items))
+    minutes = sum(count * UNIT_MINUTES[unit] for count, unit in parts)
+    if minutes <= 0 or not float(minutes).is_integer():
+        raise _Invalid
+    return {"offset": (int(minutes), {unit for _, unit in parts} <= {"day", "week"})}
+
+
+def _counted_units(items: Sequence[Item]) -> Iterator[tuple[float, str]]:
+    """(count, unit) for 'N U', 'U' (one), 'H U' (half), 'N H U', 'R', and 'U H' (and a half)."""
+    count, unit = None, None
+    for item in items:
+        if item.kind == "H" and count is None and unit:
+            yield 0.5, unit
+        elif item.kind in "NH":
+            count = (count or 0) + (item.value if item.kind == "N" else 0.5)
+        elif item.kind in "UR":
+            got, unit = (
+                item.value if item.kind == "R" else (1 if count is None else count, item.value)
+            )
+            yield got, unit
+            count = None
+
+
+def _bare_duration(items: Sequence[Item]) -> Slots | None:
+    """'2 дня' without 'через': a count of days, or 2 in the afternoon? Ask back."""
+    if items[1].value in ("day", "week"):
+        raise _Unclear
+    return None
+
+
+def _day_of_month(item: Item) -> int | None:
+    value = item.value
+    return value if isinstance(value, int) and 1 <= value <= 31 else None
+
+
+def _named_date(day: Item, month: Item, year: Item | None) -> Slots | None:
+    if _day_of_month(day) is None:
+        return None
+    return {"ymd": (year.value if year else None, month.value, day.value)}
+
+
+def _optional(items: Sequence[Item], kind: str) -> Item | None:
+    return next((item for item in items if item.kind == kind), None)
+
+
+def _day_then_month(items: Sequence[Item]) -> Slots | None:
+    """'12 марта', '12th of March 2027', '12-mart', '12-nji mart'."""
+    return _named_date(items[0], _optional(items, "M"), _optional(items, "Z"))
+
+
+def _month_then_day(items: Sequence[Item]) -> Slots | None:
+    """'March 12th', 'martın 12-si'."""
+    return _named_date(items[1], items[0], _optional(items, "Z"))
+
+
+def _cjk_date(items: Sequence[Item]) -> Slots | None:
+    """'3月12日', '2027年3月12号'."""
+    month, day = (item for item in items if item.kind == "N")
+    if not isinstance(month.value, int) or not 1 <= month.value <= 12:
+        return None
+    return _named_date(day, month, _optional(items, "Z"))
+
+
+def _hour(number: Item, minute: Any = 0) -> Slots | None:
+    """A spoken hour and minute; the meaning of the hour is settled with the other slots."""
+    hour = number.value
+    if not (isinstance(hour, int) and isinstance(minute, int) and 0 <= minute <= 59):
+        return None
+    return {"time": (hour, minute, len(number.text) == 2)} if hour <= 23 else None
+
+
+def _time_item(items: Sequence[Item]) -> Slots:
+    """'9:30', 'soat 9:30 da', 'noon'."""
+    return {"time": next(item for item in items if item.kind == "T").value}
+
+
+def _oclock(items: Sequence[Item]) -> Slots | None:
+    """'9 часов', '9点30分', '9点半', '9 часов 30 минут'."""
+    numbers = [item for item in items if item.kind == "N"]
+    if items[-1].kind == "H":
+        return _hour(numbers[0], 30)
+    return _hour(numbers[0], numbers[1].value if len(numbers) > 1 else 0)
+
+
+def _hour_minute(items: Sequence[Item]) -> Slots | None:
+    """'в 9 30', 'at nine thirty' (a clock word first, then minutes of two digits)."""
+    minutes = items[2]
+    if len(minutes.text) == 2 or items[-1].kind == "m" or (not minutes.text and minutes.value > 9):
+        return _hour(items[1], minutes.value)
+    return None
+
+
+def _rule(pattern: str, rule: Callable[[Sequence[Item]], Slots | None]):
+    return re.compile(pattern), rule
+
+
+_RULES = (
+    _rule(r"I(?:N?H?U|R)H?(?:NH?UH?)*L?", _duration),
+    _rule(r"(?:N?H?U|R)H?(?:NH?UH?)*L", _duration),
+    _rule(r"NU(?![IL])", _bare_duration),
+    _rule(r"D", lambda items: {"rel": items[0].value}),
+    _rule(r"W", lambda items: {"weekday": items[0].value}),
+    _rule(r"YE?", lambda items: {"ymd": items[0].value}),
+    _rule(r"NJ?M(?:ZE?)?", _day_then_month),
+    _rule(r"MNJ?(?:ZE?)?", _month_then_day),
+    _rule(r"(?:ZE)?NKNJ?", _cjk_date),
+    _rule(r"C(?=[WD])", lambda items: {}),  # "в пятницу", "у п'ятницю"
+    _rule(r"G(?=W)|(?<=[WMJY])G", lambda items: {}),  # "روز جمعه", "juma kuni"
+    _rule(r"C?TO?", _time_item),
+    _rule(r"C?NO(?:Nm?|H)?", _oclock),
+    _rule(r"CNNm?", _hour_minute),
+    _rule(r"C?NH", lambda items: _hour(items[-2], 30)),  # "9 yarim", "۹ و نیم"
+    _rule(r"C?HSN", lambda items: _hour(items[-1], 30)),  # "half past 9"
+    _rule(r"C?N", lambda items: _hour(items[-1])),
+    _rule(r"P", lambda items: {"period": items[0].value}),
+    _rule(r"A", lambda items: {"ampm": items[0].value}),
+)
+
+
+# ---------------------------------------------------------------- slots -> moment
+
+
+def _moment(slots: Slots, now: datetime) -> datetime:
+    clock = _clock(slots)
+    if "offset" in slots:
+        return _within_a_year(_after_offset(slots, clock, now), now)
+    days = _days(slots, now, clock)
+    if not days:
+        return _time_only(slots, clock, now)
+    if len(days) > 1:
+        raise _Invalid  # "tomorrow, Friday" when tomorrow is Thursday
+    if clock is None:
+        raise _Unclear  # a day without a time
+    moment = _at(days.pop(), clock, now)
+    if moment < now + MARGIN:
+        raise _Unclear
+    return _within_a_year(moment, now)
+
+
+def _clock(slots: Slots) -> tuple[int, int] | None:
+    """(hour, minute) from the time, am/pm and part-of-day slots; None if no time is said."""
+    period, ampm = slots.get("period"), slots.get("ampm")
+    if "time" not in slots:
+        if ampm:
+            raise _Invalid
+        return _period_default(period) if period else None
+    hour, minute, padded = slots["time"]
+    return _hour_of_day(hour, padded, period, ampm), minute
+
+
+def _hour_of_day(hour: int, padded: bool, period: str | None, ampm: str | None) -> int:
+    """'7' + 'вечера' = 19, '9' + 'pm' = 21; '3' alone could be 3 or 15: ask back."""
+    meanings = {_ampm_hour(hour, ampm)} if ampm else set()
+    if period:
+        meanings.add(_period_hour(hour, period))
+    if len(meanings) > 1:
+        raise _Invalid  # "9 pm утра"
+    found = meanings.pop() if meanings else _bare_hour(hour, padded)
+    if found is None:
+        raise _Unclear
+    return found
+
+
+def _period_default(period: str) -> tuple[int, int]:
+    default = _vocabulary()["periods"][period]["default"]
+    if default is None:
+        raise _Unclear  # "tomorrow night": when?
+    return default, 0
+
+
+def _period_hour(hour: int, period: str) -> int | None:
+    for low, high, add in _vocabulary()["periods"][period]["hours"]:
+        if low <= hour <= high:
+            return hour + add
+    return None
+
+
+def _ampm_hour(hour: int, ampm: str) -> int | None:
+    if not 1 <= hour <= 12:
+        raise _Invalid
+    if hour == 12 and ampm == "am":
+        return None  # midnight or noon? people mix them up
+    return hour % 12 + (12 if ampm == "pm" else 0)
+
+
+def _bare_hour(hour: int, padded: bool) -> int | None:
+    low, high = _vocabulary()["bare_hours"]
+    return hour if padded or low <= hour <= high else None
+
+
+def _days(slots: Slots, now: datetime, clock: tuple[int, int] | None) -> set[date]:
+    today, days = now.date(), set()
+    if "rel" in slots:
+        days.add(today + timedelta(days=slots["rel"]))
+    if "weekday" in slots:
+        days.add(_next_weekday(slots["weekday"], now, clock))
+    if "ymd" in slots:
+        days.add(_calendar_day(slots["ymd"], today))
+    return days
+
+
+def _next_weekday(weekday: int, now: datetime, clock: tuple[int, int] | None) -> date:
+    """The next such day; today only if the time is still ahead today."""
+    ahead = (weekday - now.weekday()) % 7
+    if ahead == 0 and (clock is None or _at(now.date(), clock, now) < now + MARGIN):
+        ahead = 7
+    return now.date() + timedelta(days=ahead)
+
+
+def _calendar_day(ymd: tuple[int | None, int, int], today: date) -> date:
+    """A date; without a year, this year's or, once it has passed, next year's."""
+    year, month, day = ymd
+    try:
+        found = date(year or today.year, month, day)
+        if year is None and found < today:
+            found = found.replace(year=today.year + 1)
+    except ValueError as error:  # 31.02
+        raise _Invalid from error
+    return found
+
+
+def _time_only(slots: Slots, clock: tuple[int, int] | None, now: datetime) -> datetime:
+    """Today if still ahead, else tomorrow; a bare part of the day ('вечером') only today."""
+    if clock is None:
+        raise _Unclear
+    moment = _at(now.date(), clock, now)
+    if moment >= now + MARGIN:
+        return moment
+    if "time" not in slots:
+        raise _Unclear
+    return _at(now.date() + timedelta(days=1), clock, now)
+
+
+def _after_offset(slots: Slots, clock: tuple[int, int] | None, now: datetime) -> datetime:
+    """'in 2 hours' alone; 'in 3 days' at the same time of day or at the time given."""
+    minutes, in_days = slots["offset"]
+    if set(slots) - {"offset", "time", "period", "ampm"} or (len(slots) > 1 and not in_days):
+        raise _Invalid
+    start = now.replace(second=0, microsecond=0)
+    if not in_days:  # in UTC, so that "in 2 hours" stays 2 hours across a clock change
+        return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(now.tzinfo)
+    day = start.date() + timedelta(days=minutes // UNIT_MINUTES["day"])
+    return _at(day, clock or (start.hour, start.minute), now)
+
+
+def _at(day: date, clock: tuple[int, int], now: datetime) -> datetime:
+    return datetime.combine(day, time(*clock), tzinfo=now.tzinfo)
+
+
+def _within_a_year(moment: datetime, now: datetime) -> datetime:
+    try:
+        limit = now.replace(year=now.year + 1)
+    except ValueError:  # 29 February
+        limit = now + timedelta(days=365)
+    if moment > limit:
+        raise _Unclear
+    return moment
