@@ -143,7 +143,9 @@ def build_application(settings: Settings) -> Application:
         application.bot_data["services"] = services
         await publish_commands(application, services.catalogs)
         sender = TelegramSender(application.bot, services)
-        runner = SchedulerRunner(services.reminders, sender, tick=settings.reminder_tick)
+        runner = SchedulerRunner(
+            services.reminders, sender, tick=settings.reminder_tick, clock=lambda: services.clock()
+        )
         application.bot_data["scheduler"] = runner
         await runner.start()
 

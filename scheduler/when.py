@@ -172,6 +172,8 @@ def _table(name: str, words: dict[str, str]) -> _Table:
         if not isinstance(key, str) or not isinstance(spec, str):
             raise ValueError(f"{name}: quote the key and meaning of {key!r}: {spec!r}")
         folded = tuple(text for _, text in _tokens(_fold(key.removesuffix("*"))))
+        if not folded or (key.endswith("*") and len(folded) > 1):
+            raise ValueError(f"{name}: {key!r} is not a word, a phrase or a one-word stem")
         target: dict[Any, Alternatives] = stems if key.endswith("*") else phrases
         entry = folded[0] if key.endswith("*") else folded
         _add(target, entry, _meaning(spec), f"{name}: {key}")
@@ -187,7 +189,11 @@ def _add(target: dict[Any, Alternatives], entry: Any, meaning: Alternatives, whe
 def _meaning(spec: str) -> Alternatives:
     """'unit hour | clock' -> alternatives; 'day 0 + period evening' -> a sequence."""
     return tuple(
-        tuple(_item(part.split()) for part in alternative.split("+") if part.strip() != "skip")
+        tuple(
+            _checked(_item(part.split()))
+            for part in alternative.split("+")
+            if part.strip() != "skip"
+        )
         for alternative in spec.split("|")
     )
 
@@ -204,6 +210,16 @@ def _item(words: list[str]) -> Item:
     if name in ("num", "day", "weekday", "month"):
         return Item(KINDS[name], _number(args[0]))
     return Item(KINDS[name], args[0] if args else None)
+
+
+def _checked(item: Item) -> Item:
+    """Unit, part-of-day and am/pm names must be ones the grammar knows."""
+    names = {"U": UNIT_MINUTES, "R": UNIT_MINUTES, "A": ("am", "pm")}.get(item.kind)
+    names = _vocabulary()["periods"] if item.kind == "P" else names
+    name = item.value[1] if item.kind == "R" else item.value
+    if names is not None and name not in names:
+        raise ValueError(f"unknown name {name!r} in a meaning")
+    return item
 
 
 def _number(text: str) -> int | float:

@@ -727,6 +727,21 @@ def test_vocabulary_loads_for_every_language() -> None:
         assert tables[0].phrases, lang
 
 
+def test_vocabulary_mistakes_are_caught_when_loading() -> None:
+    with pytest.raises(ValueError, match="another meaning"):
+        when._table("az", {"cümə": "weekday 4", "cume": "weekday 3"})
+    with pytest.raises(ValueError, match="unknown meaning"):
+        when._table("en", {"fortnight": "weeks 2"})
+    with pytest.raises(ValueError, match="unknown name"):
+        when._table("en", {"fortnight": "unit fortnight"})
+    with pytest.raises(ValueError, match="unknown name"):
+        when._table("en", {"dusk": "period dusk"})
+    with pytest.raises(ValueError, match="quote"):
+        when._table("en", {True: "skip"})  # type: ignore[dict-item]
+    with pytest.raises(ValueError, match="one-word stem"):
+        when._table("ru", {"после завтр*": "day 2"})
+
+
 def test_run_cli_answers_one_json_object_per_line() -> None:
     lines = ["завтра в 9\n", "непонятно\n", "через 2 часа"]
     answers = [json.loads(line) for line in run_cli(lines, "ru", NOW)]
