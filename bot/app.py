@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -31,6 +32,7 @@ from nlu.trainingdata import known_intents
 from scheduler.runner import SchedulerRunner
 from storage import db as database
 from storage import secrets
+from storage.campaigns import CampaignStore
 from storage.ratings import RatingStore
 from storage.reminders import ReminderStore
 from storage.unanswered import UnansweredStore
@@ -41,6 +43,12 @@ logger = logging.getLogger(__name__)
 
 COMMANDS = (
     "start", "menu", "language", "remind", "reminders", "adherence", "help", "privacy", "forget",
+)  # fmt: skip
+
+
+# Commands not in Telegram's menu: subscriptions (offered in messages) and staff commands.
+HIDDEN = (
+    "subscribe", "unsubscribe", "stop", "broadcast", "campaigns", "grant", "revoke", "workers",
 )  # fmt: skip
 
 
@@ -78,6 +86,7 @@ class Runtime:
             unanswered=UnansweredStore(db),
             ratings=RatingStore(db),
             reminders=ReminderStore(db),
+            campaigns=CampaignStore(db),
             content=content,
             nlu=understander,
             catalogs=Catalogs(settings.locales_dir),
@@ -123,7 +132,7 @@ def add_handlers(application: Application) -> None:
     addressed = guards.ADDRESSED
     application.add_handler(TypeHandler(Update, guards.drop_repeats), group=-1)
     application.add_handler(CommandHandler("start", conversation.start))
-    application.add_handler(CommandHandler(list(COMMANDS[1:]), conversation.command))
+    application.add_handler(CommandHandler(list(COMMANDS[1:] + HIDDEN), conversation.command))
     application.add_handler(CallbackQueryHandler(buttons.pressed))
     text = filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE & addressed
     application.add_handler(MessageHandler(text, conversation.ask))
@@ -144,8 +153,11 @@ def build_application(settings: Settings) -> Application:
         await publish_commands(application, services.catalogs)
         sender = TelegramSender(application.bot, services)
         runner = SchedulerRunner(
-            services.reminders, sender, tick=settings.reminder_tick, clock=lambda: services.clock()
-        )
+            services.reminders, sender, tick=settings.reminder_tick,
+            clock=lambda: services.clock(), campaigns=services.campaigns,
+            prepared=lambda: services.content.current.campaigns,
+            zone=ZoneInfo(settings.timezone),
+        )  # fmt: skip
         application.bot_data["scheduler"] = runner
         await runner.start()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot import places, reminding
+from bot import campaigning, places, reminding
 from bot.callbacks import Callback
 from bot.i18n import FALLBACK, supported
 from bot.reply import Reply
@@ -48,15 +48,24 @@ async def start(user_id: int, language_code: str | None, services: Services) -> 
     if user.lang is None:
         await services.users.set_lang(user_id, lang)
     await services.reminders.resume_user(user_id, services.clock())
+    await services.users.unblocked(user_id)
     screens = Screens(lang, services.content.current, services.catalogs.gettext(lang))
-    return [screens.welcome()]
+    return [screens.welcome(), *await campaigning.offer_if_new(user_id, screens, services)]
 
 
 async def answer_text(
-    user_id: int, text: str, language_code: str | None, services: Services
-) -> list[Reply]:
+    user_id: int, text: str, language_code: str | None, services: Services,
+    *, forwarded_from: int | None = None,
+) -> list[Reply]:  # fmt: skip
     """Answer a free-text message."""
     screens = await screens_for(user_id, language_code, services)
+    if forwarded_from is not None:
+        role_change = await campaigning.forwarded(user_id, forwarded_from, screens, services)
+        if role_change is not None:
+            return role_change
+    composed = await campaigning.typed_message(user_id, text, screens, services)
+    if composed is not None:
+        return [composed]
     drafting = await reminding.typed_while_drafting(user_id, text, screens, services)
     if drafting is not None:
         return [drafting]
@@ -183,7 +192,8 @@ async def _set_language(user_id: int, lang: str, screens: Screens, services: Ser
     await services.users.get_or_create(user_id)
     await services.users.set_lang(user_id, lang)
     chosen = Screens(lang, screens.content, services.catalogs.gettext(lang))
-    return [chosen.language_set(), chosen.welcome()]
+    offer = await campaigning.offer_if_new(user_id, chosen, services)
+    return [chosen.language_set(), chosen.welcome(), *offer]
 
 
 async def _forget_prompt(user_id: int, _arg: str, screens: Screens, services: Services):
@@ -247,12 +257,21 @@ _ACTIONS: dict[str, Action] = {
     "near": _near,
     "city": _city,
     **reminding.ACTIONS,
+    **campaigning.ACTIONS,
 }
 
 
-async def command(name: str, user_id: int, language_code: str | None, services: Services):
+async def command(
+    name: str, user_id: int, language_code: str | None, services: Services, arg: str = ""
+) -> list[Reply]:
     """Slash commands other than /start."""
     screens = await screens_for(user_id, language_code, services)
+    if name in campaigning.WORKER_COMMANDS | campaigning.ADMIN_COMMANDS:
+        return await _privileged(name, user_id, arg, screens, services)
+    if name == "subscribe":
+        return await campaigning.subscribe(user_id, screens, services)
+    if name in ("unsubscribe", "stop"):
+        return await campaigning.unsubscribe(user_id, screens, services)
     if name in ("reminders", "adherence"):
         show = reminding.listing if name == "reminders" else reminding.adherence
         return [await show(user_id, screens, services)]
@@ -266,6 +285,16 @@ async def command(name: str, user_id: int, language_code: str | None, services: 
         "privacy": lambda: [screens.answer("privacy")],
     }
     return replies.get(name, lambda: [screens.menu()])()
+
+
+async def _privileged(name: str, user_id: int, arg: str, screens: Screens, services: Services):
+    if not await campaigning.may(name, user_id, services):
+        return [screens.not_text()]  # the same as any unknown command
+    if name == "broadcast":
+        return await campaigning.broadcast(user_id, screens, services)
+    if name == "campaigns":
+        return await campaigning.campaigns(user_id, screens, services)
+    return await campaigning.role(name, user_id, arg, screens, services)
 
 
 async def not_text(user_id: int, language_code: str | None, services: Services) -> list[Reply]:

@@ -13,10 +13,12 @@ from bot.callbacks import Signer
 from bot.i18n import FALLBACK
 from bot.reminder_screens import ReminderScreens
 from bot.replies import keyboard
-from bot.reply import Reply
+from bot.reply import Button, Reply, rows
 from bot.screens import Screens
 from bot.services import Services
+from content.campaigns import text_for
 from scheduler.ports import ReminderMessage, SendResult
+from storage.campaigns import Outgoing
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,12 @@ class TelegramSender:
         reply = screens.reminder(message, sites.get(message.site_id or ""))
         return await self.send(message.chat_id, reply, self._services.signer)
 
+    async def send_campaign(self, outgoing: Outgoing) -> SendResult:
+        campaign = outgoing.campaign
+        links = rows([Button(label, url=url) for label, url in campaign.buttons], width=1)
+        reply = Reply(text_for(campaign.texts, outgoing.lang), links)
+        return await self.send(outgoing.telegram_id, reply, self._services.signer)
+
     async def send(self, chat_id: int, reply: Reply, signer: Signer) -> SendResult:
         """Send as bulk (after replies to people who are writing); classify the outcome."""
         try:
@@ -45,6 +53,7 @@ class TelegramSender:
                 chat_id, reply.text, parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(reply, chat_id, signer),
                 rate_limit_args={"bulk": True},
+                allow_paid_broadcast=self._services.settings.paid_broadcast or None,
             )  # fmt: skip
         except Forbidden:
             return SendResult.BLOCKED

@@ -11,6 +11,7 @@ from bot.i18n import Catalogs
 from bot.settings import Settings
 from content.store import ContentStore
 from nlu.understand import Understander
+from storage.campaigns import CampaignStore
 from storage.ratings import RatingStore
 from storage.reminders import ReminderStore
 from storage.unanswered import UnansweredStore
@@ -26,6 +27,7 @@ class Services:
     unanswered: UnansweredStore
     ratings: RatingStore
     reminders: ReminderStore
+    campaigns: CampaignStore
     content: ContentStore
     nlu: Understander
     catalogs: Catalogs
@@ -34,4 +36,7 @@ class Services:
     pending_location: dict[int, str] = field(default_factory=dict)
     # Reminders being set up with buttons (bot.reminding.Draft), until saved or abandoned.
     drafts: dict[int, object] = field(default_factory=dict)
+    news_choices: dict[int, set[str]] = field(default_factory=dict)
+    pending_roles: dict[int, str] = field(default_factory=dict)  # admin -> "grant" | "revoke"
+    broadcasts: dict[int, object] = field(default_factory=dict)  # bot.campaigning.BroadcastDraft
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))

@@ -52,7 +52,8 @@ class Settings:
     keep_unanswered: bool = True
     reminder_offsets: tuple[int, ...] = (1440, 120)  # minutes before an appointment
     reminder_tick: float = 1.0  # seconds between looks at due reminders
-    rate_limit: float = 30.0  # messages per second to Telegram overall; 0 turns the limiter off
+    rate_limit: float = 29.0  # messages per second to Telegram overall; 0 turns the limiter off
+    paid_broadcast: bool = False  # Telegram's paid broadcasts (up to 1000/s): raise rate_limit too
 
     @property
     def rasa_managed(self) -> bool:
@@ -88,6 +89,7 @@ class Settings:
             uncertain=float(get("NLU_UNCERTAIN", cls.uncertain)),
             keep_unanswered=get("KEEP_UNANSWERED", "1") not in ("0", "false", "no"),
             rate_limit=float(get("TELEGRAM_RATE_LIMIT", cls.rate_limit)),
+            paid_broadcast=get("PAID_BROADCAST", "0") in ("1", "true", "yes"),
             reminder_offsets=tuple(
                 int(m) for m in get("REMINDER_OFFSETS", "1440,120").split(",") if m.strip()
             ),

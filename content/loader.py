@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from content.campaigns import load_campaigns
 from content.schema import (
     REVIEW_STATUSES,
     TEXT_LIMIT,
@@ -203,7 +204,9 @@ def load_content(root: Path, known_intents: frozenset[str]) -> tuple[Content, li
     check = _Checker(root, known_intents)
     cities, sites, site_problems = load_sites(root / "sites.yml")
     check.problems.extend(site_problems)
-    content = Content(_answers(check), _menu(check), _contacts(check), cities, sites)
+    campaigns, campaign_problems = load_campaigns(root / "campaigns")
+    check.problems.extend(campaign_problems)
+    content = Content(_answers(check), _menu(check), _contacts(check), cities, sites, campaigns)
     errors = [p for p in check.problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from content.campaigns import PreparedCampaign
 from content.sites import City, Site
 
 REVIEW_STATUSES = ("reviewed", "draft", "machine")
 TITLE_LIMIT = 32
 TEXT_LIMIT = 3500  # leaves room under Telegram's 4096 for contacts and notices
-ALLOWED_TAGS = ("b", "i", "a")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Content:
     contacts: tuple[Contact, ...] = field(default=())
     cities: Mapping[str, City] = field(default_factory=dict)
     sites: tuple[Site, ...] = field(default=())
+    campaigns: tuple[PreparedCampaign, ...] = field(default=())
 
     def answer(self, intent: str) -> Answer | None:
         return self.answers.get(intent)

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
+from storage.campaigns import Outgoing
+
 
 class SendResult(Enum):
     SENT = "sent"
@@ -30,3 +32,7 @@ class ReminderMessage:
 
 class Sender(Protocol):
     async def send_reminder(self, message: ReminderMessage) -> SendResult: ...
+
+
+class CampaignSender(Protocol):
+    async def send_campaign(self, outgoing: Outgoing) -> SendResult: ...

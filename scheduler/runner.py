@@ -10,15 +10,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from content.campaigns import PreparedCampaign
+from scheduler.campaigns import send_queued, start_scheduled
 from scheduler.jobs import send_due_reminders
 from scheduler.ports import Sender
+from storage.campaigns import CampaignStore
 from storage.reminders import ReminderStore
 
 logger = logging.getLogger(__name__)
+
+
+MINSK = ZoneInfo("Europe/Minsk")
 
 
 def utc_now() -> datetime:
@@ -26,25 +33,39 @@ def utc_now() -> datetime:
 
 
 class SchedulerRunner:
+    """Two ticking jobs, each never overlapping itself: reminders, and campaigns."""
+
     def __init__(
         self, store: ReminderStore, sender: Sender, *, tick: float = 1.0,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Callable[[], datetime] = utc_now, campaigns: CampaignStore | None = None,
+        prepared: Callable[[], tuple[PreparedCampaign, ...]] = tuple,
+        zone: ZoneInfo = MINSK,
     ) -> None:  # fmt: skip
         self._store, self._sender, self._tick, self._clock = store, sender, tick, clock
+        self._campaigns, self._prepared, self._zone = campaigns, prepared, zone
         self._scheduler = AsyncIOScheduler(timezone=UTC)
 
     async def start(self) -> None:
         unknown = await self._store.recover()
+        if self._campaigns is not None:
+            unknown += await self._campaigns.recover()
         if unknown:
-            logger.warning("reminders_unknown_after_crash", extra={"count": unknown})
-        self._scheduler.add_job(
-            self.run_once, IntervalTrigger(seconds=self._tick), id="reminders",
-            max_instances=1, coalesce=True, misfire_grace_time=None,
-        )  # fmt: skip
+            logger.warning("unknown_after_crash", extra={"count": unknown})
+        for job, name in ((self.run_once, "reminders"), (self.run_campaigns, "campaigns")):
+            self._scheduler.add_job(
+                job, IntervalTrigger(seconds=self._tick), id=name,
+                max_instances=1, coalesce=True, misfire_grace_time=None,
+            )  # fmt: skip
         self._scheduler.start()
 
     async def run_once(self) -> int:
         return await send_due_reminders(self._clock(), self._store, self._sender)
+
+    async def run_campaigns(self) -> int:
+        if self._campaigns is None:
+            return 0
+        await start_scheduled(self._clock(), self._prepared(), self._campaigns, self._zone)
+        return await send_queued(self._campaigns, self._sender)  # type: ignore[arg-type]
 
     def stop(self) -> None:
         if self._scheduler.running:

@@ -11,6 +11,15 @@ every combination of meanings is one reading. A small grammar of regular express
 kind letters turns a reading into slots (date, weekday, time, part of the day, offset), and
 the slots into a moment. Readings the grammar rejects are dropped; the answer is the moment
 that all remaining readings agree on, and None if any of them is unclear.
+
+Words around the time are ignored ("remind me on friday at 9 about my x-ray"): the words the
+vocabulary does not know cut the message into runs of known ones, and exactly one run may say
+something; the others may only hold fillers ("please") or a lone "at"/"in" ("зайти в аптеку").
+That run is the phrase, so a word the vocabulary does not know inside it still makes it None.
+Such a phrase must also carry a time marker besides bare numbers (a day, weekday, month, part
+of the day, am/pm, "at"/"в"/"soat"/"点", "in 2 hours", 9:30), so that "room 9" or "мне 25 лет"
+stay None. Stop words ("yesterday", "every", "до") and unknown words that look like a time word
+with one typo ("fridy", "вечра") make the whole message None wherever they are.
 """
 
 from __future__ import annotations
@@ -40,10 +49,21 @@ KINDS = {
     "day": "D", "weekday": "W", "month": "M", "num": "N", "unit": "U", "dur": "R",
     "time": "T", "period": "P", "ampm": "A", "in": "I", "later": "L", "clock": "C",
     "oclock": "O", "minutes": "m", "half": "H", "past": "S", "monthmark": "K",
-    "daymark": "J", "yearmark": "E", "dayword": "G", "next": "X",
+    "daymark": "J", "yearmark": "E", "dayword": "G", "next": "X", "stop": "!", "other": "x",
+    "guard": "x",
 }  # fmt: skip
 # Kinds made by the tokenizer: Y a numeric date, Z a year, Q a number that is neither, x a
-# word this language does not know.
+# word this language does not know (or knows as "other" or "guard": not a time itself).
+# With words around the phrase, a reading must hold one of these (T, Y and O only sometimes,
+# see _is_marker): bare numbers alone ("room 9") are not a time.
+MARKERS = frozenset("DWMPACILSKJE")
+# Runs of known words around the phrase may hold only fillers and these ("в аптеку", "at home");
+# not "in"/"after" (I): "after the meeting at 9" is not at 9.
+PREPOSITIONS = frozenset("C")
+# An unknown word one typo away from a word of these kinds ("fridy", "вечра") may be a time
+# word: None. Typos of units and prepositions break the phrase anyway.
+LOOKALIKE_KINDS = frozenset("DWMPATOHSNX!")
+LOOKALIKE_MIN = 4  # shorter words have too many neighbours
 
 
 class _Invalid(Exception):
@@ -66,6 +86,38 @@ _UNKNOWN: Alternatives = ((Item("x"),),)
 _JUNK: Alternatives = ((Item("Q"),),)
 
 
+@dataclass(frozen=True)
+class Lexeme:
+    """A token or a phrase of the vocabulary as folded, and what it may mean."""
+
+    text: str
+    alternatives: Alternatives
+
+    @property
+    def is_word(self) -> bool:
+        """Not a time word: unknown to the vocabulary, or listed as "other"."""
+        return all(
+            sequence and all(item.kind == "x" for item in sequence)
+            for sequence in self.alternatives
+        )
+
+    @property
+    def is_unknown(self) -> bool:
+        return self.alternatives == _UNKNOWN
+
+    @property
+    def is_stop(self) -> bool:
+        return any(item.kind == "!" for sequence in self.alternatives for item in sequence)
+
+    @property
+    def is_guard(self) -> bool:
+        return any(item.value == "guard" for sequence in self.alternatives for item in sequence)
+
+    @property
+    def is_filler(self) -> bool:
+        return all(not sequence for sequence in self.alternatives)
+
+
 # ---------------------------------------------------------------- public API
 
 
@@ -75,14 +127,14 @@ def parse_when(text: str, lang: str, now: datetime) -> datetime | None:
         raise ValueError("now must be timezone-aware")
     if len(text) > MAX_CHARS:
         return None
-    lexed = _lex(_fold(text), _language(lang))
-    if math.prod(len(alternatives) for alternatives in lexed) > MAX_READINGS:
+    language = _language(lang)
+    lexed = _lex(_fold(text), language)
+    if any(lexeme.is_stop for lexeme in lexed) or _guarded(lexed):
         return None
-    outcomes = {_outcome(reading, now) for reading in _readings(lexed)} - {"drop"}
-    if len(outcomes) != 1:
-        return None
-    found = outcomes.pop()
-    return found if isinstance(found, datetime) else None
+    if not any(lexeme.is_word for lexeme in lexed):
+        return _answer([lexeme.alternatives for lexeme in lexed], now, marked=False)
+    phrase = _phrase_among_words(lexed, language)
+    return _answer(phrase, now, marked=True) if phrase else None
 
 
 def run_cli(lines: Iterable[str], lang: str, now: datetime) -> Iterator[str]:
@@ -151,6 +203,7 @@ class _Language:
     tables: tuple[_Table, ...]  # the user's language first, then the fallbacks
     orders: dict[str, str]  # numeric dates: {"dot": "dm", "slash": "any"}
     suffixes: tuple[str, ...]  # endings glued to words ("to'qqiz-da"), longest first
+    lookalikes: tuple[tuple[str, bool], ...]  # (time word or stem, is a stem) to catch typos
 
 
 @functools.cache
@@ -162,7 +215,22 @@ def _language(lang: str) -> _Language:
     tables = tuple(_table(name, vocabulary["words"][name]) for name in names)
     orders = {**vocabulary["date_order"]["default"], **vocabulary["date_order"].get(lang, {})}
     suffixes = {_fold(suffix) for suffix in vocabulary["suffixes"].get(lang, [])}
-    return _Language(tables, orders, tuple(sorted(suffixes, key=len, reverse=True)))
+    ordered = tuple(sorted(suffixes, key=len, reverse=True))
+    return _Language(tables, orders, ordered, _lookalikes(tables))
+
+
+def _lookalikes(tables: tuple[_Table, ...]) -> tuple[tuple[str, bool], ...]:
+    """The one-word time words and stems that an unknown word must not be a typo of."""
+    found = {(words[0], False) for table in tables for words, meaning in table.phrases.items()
+             if len(words) == 1 and _looks_timely(words[0], meaning)}  # fmt: skip
+    found |= {(stem, True) for table in tables for stem, meaning in table.stems
+              if _looks_timely(stem, meaning)}  # fmt: skip
+    return tuple(sorted(found))
+
+
+def _looks_timely(word: str, meaning: Alternatives) -> bool:
+    kinds = {item.kind for sequence in meaning for item in sequence}
+    return len(word) >= LOOKALIKE_MIN and bool(kinds & LOOKALIKE_KINDS)
 
 
 def _table(name: str, words: dict[str, str]) -> _Table:
@@ -202,6 +270,8 @@ def _item(words: list[str]) -> Item:
     name, *args = words
     if name not in KINDS:
         raise ValueError(f"unknown meaning {name!r}")
+    if name in ("other", "guard"):
+        return Item("x", name)
     if name == "time":
         hour, minute = args[0].split(":")
         return Item("T", (int(hour), int(minute), True))
@@ -230,12 +300,13 @@ def _number(text: str) -> int | float:
 # ---------------------------------------------------------------- lexing
 
 
-def _lex(text: str, language: _Language) -> list[Alternatives]:
-    """The alternatives of every token or phrase, in order."""
+def _lex(text: str, language: _Language) -> list[Lexeme]:
+    """Every token or phrase with its alternatives, in order."""
     tokens, lexed, position = _tokens(text), [], 0
     while position < len(tokens):
         size, alternatives = _lex_at(tokens, position, language)
-        lexed.append(alternatives)
+        words = " ".join(word for _, word in tokens[position : position + size])
+        lexed.append(Lexeme(words, alternatives))
         position += size
     return lexed
 
@@ -360,12 +431,127 @@ _NUMERIC: dict[str, Callable[[str, dict[str, str]], Alternatives]] = {
 }
 
 
+# ---------------------------------------------------------------- the phrase among other words
+
+
+def _guarded(lexed: list[Lexeme]) -> bool:
+    """A guard word right before a time word ("до 9", "by friday"), fillers aside."""
+    for position, lexeme in enumerate(lexed):
+        following = (other for other in lexed[position + 1 :] if not other.is_filler)
+        if lexeme.is_guard and not next(following, lexeme).is_word:
+            return True
+    return False
+
+
+def _phrase_among_words(lexed: list[Lexeme], language: _Language) -> list[Alternatives] | None:
+    """The one run of known tokens that says something; None if there are several or none.
+
+    Words the vocabulary does not know cut the message into runs of known tokens. All runs
+    but one must be ignorable (fillers, a lone "at"/"в"); trailing ones are cut off the phrase.
+    A time word split by an unknown word ("завтра около 9") makes two runs that say something.
+    """
+    if any(_lookalike(lexeme.text, language) for lexeme in lexed if lexeme.is_unknown):
+        return None
+    runs = [
+        [lexeme.alternatives for lexeme in run]
+        for is_word, run in itertools.groupby(lexed, key=lambda lexeme: lexeme.is_word)
+        if not is_word
+    ]
+    saying = [run for run in runs if not all(map(_ignorable, run))]
+    if len(saying) != 1:
+        return None
+    phrase = saying[0]
+    while _ignorable(phrase[-1]):  # "at 9 at home": a trailing "at" cannot belong to the time
+        phrase.pop()
+    return phrase
+
+
+def _ignorable(alternatives: Alternatives) -> bool:
+    """A filler ("please", or "a" that may be one), or a lone "at" ("в аптеку", "at home")."""
+    return any(not sequence for sequence in alternatives) or all(
+        item.kind in PREPOSITIONS for sequence in alternatives for item in sequence
+    )
+
+
+def _lookalike(word: str, language: _Language) -> bool:
+    """`word` is one typo away from a time word or stem ("fridy", "пятнцу", "вечра")."""
+    if len(word) < LOOKALIKE_MIN or " " in word:
+        return False
+    for known, is_stem in language.lookalikes:
+        if not is_stem and _one_typo(word, known):
+            return True
+        sizes = (len(known) - 1, len(known), len(known) + 1)
+        if is_stem and any(_one_typo(word[:size], known) for size in sizes if size <= len(word)):
+            return True
+    return False
+
+
+def _one_typo(word: str, known: str) -> bool:
+    """One letter wrong, missing or extra, or two neighbours swapped; the first letter is right.
+
+    Words shorter than five letters have too many neighbours: only a swap counts there.
+    """
+    if word == known or len(word) < LOOKALIKE_MIN or word[0] != known[0]:
+        return False
+    if len(word) == len(known):
+        wrong = [index for index, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
+        swapped = (
+            len(wrong) == 2
+            and wrong[1] == wrong[0] + 1
+            and word[wrong[0]] == known[wrong[1]]
+            and word[wrong[1]] == known[wrong[0]]
+        )
+        return swapped or (len(wrong) == 1 and len(known) >= 5)
+    if abs(len(word) - len(known)) != 1 or len(known) < 5:
+        return False
+    shorter, longer = sorted((word, known), key=len)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
+
+
 # ---------------------------------------------------------------- readings
 
 
-def _readings(lexed: list[Alternatives]) -> Iterator[list[Item]]:
+def _answer(lexed: Sequence[Alternatives], now: datetime, marked: bool) -> datetime | None:
+    """The moment all readings that make sense agree on; None if unclear.
+
+    `marked`: words around the phrase were ignored, so every reading that names a moment must
+    hold a time marker (else "у меня 9 часов работы" would be 9 o'clock).
+    """
+    if not lexed or math.prod(len(alternatives) for alternatives in lexed) > MAX_READINGS:
+        return None
+    outcomes = set()
     for combination in itertools.product(*lexed):
-        yield _join_numbers([item for sequence in combination for item in sequence])
+        found = _outcome(_join_numbers([item for seq in combination for item in seq]), now)
+        if marked and isinstance(found, datetime) and not _has_marker(combination, lexed):
+            found = "unclear"
+        outcomes.add(found)
+    outcomes -= {"drop"}
+    if len(outcomes) != 1:
+        return None
+    found = outcomes.pop()
+    return found if isinstance(found, datetime) else None
+
+
+def _has_marker(combination: Sequence[tuple[Item, ...]], lexed: Sequence[Alternatives]) -> bool:
+    return any(
+        _is_marker(item, alternatives)
+        for sequence, alternatives in zip(combination, lexed, strict=True)
+        for item in sequence
+    )
+
+
+def _is_marker(item: Item, alternatives: Alternatives) -> bool:
+    """A word of time, a time that is nothing else (9:30, 9.30 but not 12.03, which may be a
+    date), a date with a year, an o'clock that is not also hours ("часов", "h")."""
+    if item.kind == "T":
+        return not item.text or ":" in item.text or all(
+            other.kind == "T" for sequence in alternatives for other in sequence
+        )
+    if item.kind == "Y":
+        return item.value[0] is not None
+    if item.kind == "O":
+        return not any(other.kind in "UR" for sequence in alternatives for other in sequence)
+    return item.kind in MARKERS
 
 
 def _join_numbers(items: list[Item]) -> list[Item]:

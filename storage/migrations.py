@@ -76,6 +76,48 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (reminder_id, occurrence_utc)
     );
     """,
+    """
+    ALTER TABLE users ADD COLUMN news INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN news_asked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE users ADD COLUMN news_topics TEXT NOT NULL DEFAULT 'tb,hiv,covid';
+    ALTER TABLE users ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE health_workers (
+        telegram_id INTEGER PRIMARY KEY,
+        granted_by INTEGER NOT NULL,
+        granted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE campaigns (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        run_at TEXT NOT NULL,
+        texts TEXT NOT NULL,
+        buttons TEXT NOT NULL DEFAULT '[]',
+        languages TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('sending', 'paused', 'cancelled', 'done')),
+        created_by INTEGER,
+        audience INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        UNIQUE (source, run_at)
+    );
+    CREATE TABLE campaign_queue (
+        campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        telegram_id INTEGER NOT NULL REFERENCES users(telegram_id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN
+            ('queued', 'sending', 'sent', 'failed', 'blocked', 'unknown', 'cancelled')),
+        PRIMARY KEY (campaign_id, telegram_id)
+    );
+    CREATE INDEX campaign_queue_state ON campaign_queue(state, campaign_id);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        campaign_id INTEGER,
+        actor INTEGER,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    """,
 )
 
 

@@ -61,6 +61,39 @@ class UserStore:
             row = await cursor.fetchone()
         return bool(row[0]) if row else True
 
+    async def news(self, telegram_id: int) -> tuple[bool, bool, tuple[str, ...]]:
+        """(subscribed, already asked, topics)."""
+        sql = "SELECT news, news_asked, news_topics FROM users WHERE telegram_id = ?"
+        async with self._db.execute(sql, (telegram_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return False, False, ("tb", "hiv", "covid")
+        return bool(row[0]), bool(row[1]), tuple(t for t in row[2].split(",") if t)
+
+    async def set_news(
+        self, telegram_id: int, subscribed: bool, topics: tuple[str, ...] | None = None
+    ) -> None:
+        await self.get_or_create(telegram_id)
+        await self._db.execute(
+            "UPDATE users SET news = ?, news_asked = 1, blocked = 0, "
+            "news_topics = coalesce(?, news_topics) WHERE telegram_id = ?",
+            (int(subscribed), ",".join(topics) if topics is not None else None, telegram_id),
+        )
+        await self._db.commit()
+
+    async def mark_news_asked(self, telegram_id: int) -> None:
+        await self._db.execute(
+            "UPDATE users SET news_asked = 1 WHERE telegram_id = ?", (telegram_id,)
+        )
+        await self._db.commit()
+
+    async def unblocked(self, telegram_id: int) -> None:
+        """The user wrote to the bot, so they have not blocked it (any more)."""
+        await self._db.execute(
+            "UPDATE users SET blocked = 0 WHERE telegram_id = ? AND blocked = 1", (telegram_id,)
+        )
+        await self._db.commit()
+
     async def forget(self, telegram_id: int) -> None:
         """Delete every row about this user (later tables cascade from users)."""
         await self._db.execute("DELETE FROM users WHERE telegram_id = ?", (telegram_id,))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.campaign_screens import CampaignScreens
 from bot.i18n import Catalogs
 from bot.screens import Screens
 from bot.settings import ROOT
@@ -18,3 +19,7 @@ def screens(lang: str) -> Screens:
 
 def answer_text(intent: str, lang: str) -> str:
     return screens(lang).answer(intent).text
+
+
+def news_offer(lang: str) -> str:
+    return CampaignScreens(screens(lang)).offer_news().text

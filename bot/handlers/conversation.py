@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import MessageOriginUser, Update
 from telegram.ext import ContextTypes
 
 from bot import dialogue
@@ -22,8 +22,10 @@ async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/menu, /language, /forget, /help, /privacy."""
     services = get_services(context)
     user_id, code = who(update)
-    name = update.effective_message.text.split()[0].lstrip("/").split("@")[0].lower()
-    replies = await dialogue.command(name, user_id, code, services)
+    words = update.effective_message.text.split(maxsplit=1)
+    name = words[0].lstrip("/").split("@")[0].lower()
+    arg = words[1] if len(words) > 1 else ""
+    replies = await dialogue.command(name, user_id, code, services, arg)
     await send_replies(update.effective_message, replies, user_id, services.signer)
 
 
@@ -31,8 +33,13 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a free-text health question."""
     services = get_services(context)
     user_id, code = who(update)
-    text = strip_mention(update.effective_message.text or "", context.bot.username)
-    replies = await dialogue.answer_text(user_id, text, code, services)
+    message = update.effective_message
+    text = strip_mention(message.text or "", context.bot.username)
+    origin = message.forward_origin
+    forwarded_from = origin.sender_user.id if isinstance(origin, MessageOriginUser) else None
+    replies = await dialogue.answer_text(
+        user_id, text, code, services, forwarded_from=forwarded_from
+    )
     await send_replies(update.effective_message, replies, user_id, services.signer)
 
 

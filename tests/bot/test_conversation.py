@@ -5,12 +5,12 @@ from __future__ import annotations
 from bot.i18n import NATIVE_NAMES
 from nlu import LANGUAGES
 from tests.conftest import feed
-from tests.helpers import CONTENT, answer_text, screens
+from tests.helpers import CONTENT, answer_text, news_offer, screens
 
 
 async def test_start_greets_in_the_clients_language(app_without_nlu, fake_telegram):
     await feed(app_without_nlu, fake_telegram.text_update("/start", language_code="ar"))
-    assert fake_telegram.sent_texts() == [screens("ar").welcome().text]
+    assert fake_telegram.sent_texts() == [screens("ar").welcome().text, news_offer("ar")]
     assert fake_telegram.sent_texts()[0] != screens("en").welcome().text
 
 

@@ -76,7 +76,9 @@ async def test_reminders_are_listed_and_cancelled_only_by_their_owner(bot, fake_
     await set_appointment(app, fake_telegram)
     await press(app, fake_telegram, "Save")
     await say(app, fake_telegram, "/reminders")
-    assert "Appointment: Thursday, November 26, 2026, 9:00\u202fAM" in fake_telegram.sent_texts()[-1]
+    assert (
+        "Appointment: Thursday, November 26, 2026, 9:00\u202fAM" in fake_telegram.sent_texts()[-1]
+    )
     cancel = dict(fake_telegram.buttons())["✖ 1"]
     await feed(app, fake_telegram.callback_update(cancel, user_id=999))
     assert fake_telegram.sent_texts()[-1] == screens("ru").stale().text

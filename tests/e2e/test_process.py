@@ -17,7 +17,7 @@ from nlu.client import RasaClient
 from nlu.server import RasaServer, free_port
 from tests.conftest import RASA_TOKEN, make_settings, started, stopped
 from tests.conftest import feed as deliver
-from tests.helpers import answer_text, screens
+from tests.helpers import answer_text, news_offer, screens
 
 pytestmark = pytest.mark.rasa
 
@@ -57,13 +57,14 @@ async def test_polling_bot_answers_and_stops_cleanly(fake_telegram, rasa_url, tm
     question = "как лечится туберкулез"
     try:
         fake_telegram.push(fake_telegram.text_update("/start", user_id=42, language_code="uk"))
-        await fake_telegram.wait_sent(1)
-        fake_telegram.push(fake_telegram.text_update(question, user_id=42, language_code="uk"))
         await fake_telegram.wait_sent(2)
+        fake_telegram.push(fake_telegram.text_update(question, user_id=42, language_code="uk"))
+        await fake_telegram.wait_sent(3)
     finally:
         code, logs, took = await stop_bot(process)
     assert fake_telegram.sent_texts(42) == [
         screens("uk").welcome().text,
+        news_offer("uk"),
         answer_text("tb_treatment", "uk"),
     ]
     assert code == 0 and took < 10
