@@ -37,10 +37,11 @@ run: setup train ## Run the bot (Telegram if TELEGRAM_BOT_TOKEN is set, else a t
 chat: setup train ## Chat with the bot in this terminal
 	$(BOT) chat
 
-test: setup train ## Run every test, lint and content check
+test: setup train ## Lint, content check, every test, and the NLU quality gate
 	$(VENV)/bin/ruff check .
 	$(BOT) content check
 	$(VENV)/bin/pytest -q
+	$(BOT) nlu report --out build/nlu-report.md
 
 test-fast: $(VENV)/.installed ## Tests that need no Rasa model
 	$(VENV)/bin/pytest -q -m "not rasa"

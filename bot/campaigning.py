@@ -79,7 +79,8 @@ async def toggle_topic(user_id: int, arg: str, screens: Screens, services: Servi
 
 
 async def save_topics(user_id: int, _arg: str, screens: Screens, services: Services):
-    chosen = tuple(t for t in TOPICS if t in services.news_choices.pop(user_id, set(TOPICS)))
+    picked = services.news_choices.pop(user_id, set(TOPICS))
+    chosen = tuple(t for t in TOPICS if t in picked)
     if not chosen:
         await services.users.set_news(user_id, False)
         return [CampaignScreens(screens).unsubscribed()]

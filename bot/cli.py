@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--tests", default="tests/nlu/data")
     report.add_argument("--out", default="reports/nlu.md")
     report.add_argument("--append", default="reports/rasa-cross-validation.md")
+    when = commands.add_parser("when", help="stdin: date phrases; stdout: JSON with `at`")
+    when.add_argument("--lang", required=True)
+    when.add_argument("--now", help="ISO date-time (default: now); naive means HEALTHBOT_TZ")
     content = commands.add_parser("content", help="content editors' tools")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate content/ and nlu/; exit 1 on errors")
@@ -40,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         "chat": _chat,
         "nlu": _nlu,
         "content": _content,
+        "when": _when,
     }[args.command]
     return handler(args, settings)
 
@@ -86,6 +90,21 @@ def _rasa_config(settings: Settings):
     from bot.app import nlu_runtime
 
     return nlu_runtime(settings)
+
+
+def _when(args: argparse.Namespace, settings: Settings) -> int:
+    """The reminder date parser the bot uses, for checking phrases in bulk."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from scheduler.when import run_cli
+
+    zone = ZoneInfo(settings.timezone)
+    now = datetime.fromisoformat(args.now) if args.now else datetime.now(zone)
+    now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
+    for line in run_cli(sys.stdin, args.lang, now):
+        print(line, flush=True)
+    return 0
 
 
 def _content(args: argparse.Namespace, settings: Settings) -> int:

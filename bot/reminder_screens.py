@@ -125,7 +125,8 @@ class ReminderScreens:
             return self._reply(
                 html.escape(text), ((Button(_("Set a reminder"), Callback("rnew")),),)
             )
-        lines, buttons = [f"<b>{html.escape(_('Your reminders'))}</b>"], []
+        heading = html.escape(_("Your reminders"))
+        lines, buttons = [f"<b>{heading}</b>"], []
         for n, r in enumerate(reminders, start=1):
             lines.append(f"{n}. {html.escape(self._describe(r))}")
             buttons.append(Button(f"✖ {n}", Callback("rc", str(r.id))))

@@ -14,12 +14,15 @@ that all remaining readings agree on, and None if any of them is unclear.
 
 Words around the time are ignored ("remind me on friday at 9 about my x-ray"): the words the
 vocabulary does not know cut the message into runs of known ones, and exactly one run may say
-something; the others may only hold fillers ("please") or a lone "at"/"in" ("зайти в аптеку").
-That run is the phrase, so a word the vocabulary does not know inside it still makes it None.
-Such a phrase must also carry a time marker besides bare numbers (a day, weekday, month, part
-of the day, am/pm, "at"/"в"/"soat"/"点", "in 2 hours", 9:30), so that "room 9" or "мне 25 лет"
-stay None. Stop words ("yesterday", "every", "до") and unknown words that look like a time word
-with one typo ("fridy", "вечра") make the whole message None wherever they are.
+something; the others may only hold fillers ("please") or a lone "at" ("зайти в аптеку"). That
+run is the phrase, so a word the vocabulary does not know inside it still makes it None
+("завтра около 9" is two runs). Such a phrase must carry a time marker besides bare numbers (a
+day, weekday, month, part of the day, am/pm, "at"/"в"/"soat"/"点", "in 2 hours", 9:30), so that
+"room 9" or "мне 25 лет" stay None. Whatever the words, the answer is None for a stop word
+anywhere ("yesterday", "every", "weekend"), a guard word right before the time ("до 9", "by
+friday"), "on" before an unknown word ("on my birthday at 9"), an unknown word next to the
+phrase that is a time word with one typo ("fridy at 10", "в 9 вечра"), and two bare numbers
+ending the phrase ("в 9 10 таблеток").
 """
 
 from __future__ import annotations
@@ -60,9 +63,11 @@ MARKERS = frozenset("DWMPACILSKJE")
 # Runs of known words around the phrase may hold only fillers and these ("в аптеку", "at home");
 # not "in"/"after" (I): "after the meeting at 9" is not at 9.
 PREPOSITIONS = frozenset("C")
-# An unknown word one typo away from a word of these kinds ("fridy", "вечра") may be a time
-# word: None. Typos of units and prepositions break the phrase anyway.
-LOOKALIKE_KINDS = frozenset("DWMPATOHSNX!")
+# An unknown word next to the phrase that is one typo away from a word of these kinds ("fridy
+# at 10", "в 9 вечра") may be a time word: None. Typos of units and prepositions break the
+# phrase anyway; stop words count only from LOOKALIKE_STOP letters ("yesterdy").
+LOOKALIKE_KINDS = frozenset("DWMPATOHSN")
+LOOKALIKE_STOP = 7
 LOOKALIKE_MIN = 4  # shorter words have too many neighbours
 
 
@@ -87,18 +92,20 @@ _JUNK: Alternatives = ((Item("Q"),),)
 
 
 @dataclass(frozen=True)
-class Lexeme:
-    """A token or a phrase of the vocabulary as folded, and what it may mean."""
+class _Lexeme:
+    """A token, or a phrase of the vocabulary, as folded, and what it may mean."""
 
     text: str
     alternatives: Alternatives
 
+    def _items(self) -> Iterator[Item]:
+        return (item for sequence in self.alternatives for item in sequence)
+
     @property
     def is_word(self) -> bool:
-        """Not a time word: unknown to the vocabulary, or listed as "other"."""
-        return all(
-            sequence and all(item.kind == "x" for item in sequence)
-            for sequence in self.alternatives
+        """Not a time word: unknown to the vocabulary, or listed as "other" or "guard"."""
+        return all(sequence for sequence in self.alternatives) and all(
+            item.kind == "x" for item in self._items()
         )
 
     @property
@@ -106,16 +113,16 @@ class Lexeme:
         return self.alternatives == _UNKNOWN
 
     @property
+    def is_filler(self) -> bool:
+        return not any(self.alternatives)
+
+    @property
     def is_stop(self) -> bool:
-        return any(item.kind == "!" for sequence in self.alternatives for item in sequence)
+        return any(item.kind == "!" for item in self._items())
 
     @property
     def is_guard(self) -> bool:
-        return any(item.value == "guard" for sequence in self.alternatives for item in sequence)
-
-    @property
-    def is_filler(self) -> bool:
-        return all(not sequence for sequence in self.alternatives)
+        return any(item == Item("x", "guard") for item in self._items())
 
 
 # ---------------------------------------------------------------- public API
@@ -204,6 +211,7 @@ class _Language:
     orders: dict[str, str]  # numeric dates: {"dot": "dm", "slash": "any"}
     suffixes: tuple[str, ...]  # endings glued to words ("to'qqiz-da"), longest first
     lookalikes: tuple[tuple[str, bool], ...]  # (time word or stem, is a stem) to catch typos
+    openers: frozenset[str]  # "on": "on <a word not known>" may be a day ("on my birthday")
 
 
 @functools.cache
@@ -216,20 +224,25 @@ def _language(lang: str) -> _Language:
     orders = {**vocabulary["date_order"]["default"], **vocabulary["date_order"].get(lang, {})}
     suffixes = {_fold(suffix) for suffix in vocabulary["suffixes"].get(lang, [])}
     ordered = tuple(sorted(suffixes, key=len, reverse=True))
-    return _Language(tables, orders, ordered, _lookalikes(tables))
+    openers = frozenset(_fold(word) for word in vocabulary["openers"].get(lang, []))
+    return _Language(tables, orders, ordered, _lookalikes(tables), openers)
 
 
 def _lookalikes(tables: tuple[_Table, ...]) -> tuple[tuple[str, bool], ...]:
     """The one-word time words and stems that an unknown word must not be a typo of."""
-    found = {(words[0], False) for table in tables for words, meaning in table.phrases.items()
-             if len(words) == 1 and _looks_timely(words[0], meaning)}  # fmt: skip
-    found |= {(stem, True) for table in tables for stem, meaning in table.stems
-              if _looks_timely(stem, meaning)}  # fmt: skip
+    found = set()
+    for table in tables:
+        for words, meaning in table.phrases.items():
+            if len(words) == 1 and _looks_timely(words[0], meaning):
+                found.add((words[0], False))
+        found |= {(stem, True) for stem, meaning in table.stems if _looks_timely(stem, meaning)}
     return tuple(sorted(found))
 
 
 def _looks_timely(word: str, meaning: Alternatives) -> bool:
     kinds = {item.kind for sequence in meaning for item in sequence}
+    if "!" in kinds:
+        return len(word) >= LOOKALIKE_STOP
     return len(word) >= LOOKALIKE_MIN and bool(kinds & LOOKALIKE_KINDS)
 
 
@@ -300,13 +313,13 @@ def _number(text: str) -> int | float:
 # ---------------------------------------------------------------- lexing
 
 
-def _lex(text: str, language: _Language) -> list[Lexeme]:
+def _lex(text: str, language: _Language) -> list[_Lexeme]:
     """Every token or phrase with its alternatives, in order."""
     tokens, lexed, position = _tokens(text), [], 0
     while position < len(tokens):
         size, alternatives = _lex_at(tokens, position, language)
         words = " ".join(word for _, word in tokens[position : position + size])
-        lexed.append(Lexeme(words, alternatives))
+        lexed.append(_Lexeme(words, alternatives))
         position += size
     return lexed
 
@@ -434,36 +447,60 @@ _NUMERIC: dict[str, Callable[[str, dict[str, str]], Alternatives]] = {
 # ---------------------------------------------------------------- the phrase among other words
 
 
-def _guarded(lexed: list[Lexeme]) -> bool:
-    """A guard word right before a time word ("до 9", "by friday"), fillers aside."""
-    for position, lexeme in enumerate(lexed):
-        following = (other for other in lexed[position + 1 :] if not other.is_filler)
-        if lexeme.is_guard and not next(following, lexeme).is_word:
-            return True
-    return False
+def _guarded(lexed: list[_Lexeme]) -> bool:
+    """A guard word right before a time word ("до 9", "by the 5th"), fillers aside."""
+    return any(
+        lexeme.is_guard and (after := _next_said(lexed, position)) and not after.is_word
+        for position, lexeme in enumerate(lexed)
+    )
 
 
-def _phrase_among_words(lexed: list[Lexeme], language: _Language) -> list[Alternatives] | None:
+def _next_said(lexed: list[_Lexeme], position: int) -> _Lexeme | None:
+    """The first token after `position` that is not a filler."""
+    return next((other for other in lexed[position + 1 :] if not other.is_filler), None)
+
+
+def _phrase_among_words(lexed: list[_Lexeme], language: _Language) -> list[Alternatives] | None:
     """The one run of known tokens that says something; None if there are several or none.
 
     Words the vocabulary does not know cut the message into runs of known tokens. All runs
     but one must be ignorable (fillers, a lone "at"/"в"); trailing ones are cut off the phrase.
     A time word split by an unknown word ("завтра около 9") makes two runs that say something.
     """
-    if any(_lookalike(lexeme.text, language) for lexeme in lexed if lexeme.is_unknown):
-        return None
-    runs = [
-        [lexeme.alternatives for lexeme in run]
-        for is_word, run in itertools.groupby(lexed, key=lambda lexeme: lexeme.is_word)
-        if not is_word
+    for position, lexeme in enumerate(lexed):
+        after = _next_said(lexed, position)
+        if lexeme.text in language.openers and after and after.is_unknown:
+            return None  # "on my birthday at 9": a day the vocabulary does not know
+    runs: list[tuple[int, int]] = []  # [start, end) of each run of known tokens
+    for position, lexeme in enumerate(lexed):
+        if lexeme.is_word:
+            continue
+        if runs and runs[-1][1] == position:
+            runs[-1] = (runs[-1][0], position + 1)
+        else:
+            runs.append((position, position + 1))
+    saying = [
+        (start, end)
+        for start, end in runs
+        if not all(_ignorable(lexeme.alternatives) for lexeme in lexed[start:end])
     ]
-    saying = [run for run in runs if not all(map(_ignorable, run))]
     if len(saying) != 1:
         return None
-    phrase = saying[0]
+    start, end = saying[0]
+    neighbours = lexed[max(start - 1, 0) : start] + lexed[end : end + 1]
+    if any(word.is_unknown and _lookalike(word.text, language) for word in neighbours):
+        return None  # "в пятнцу в 10", "at 9 evning": a time word with a typo
+    phrase = [lexeme.alternatives for lexeme in lexed[start:end]]
     while _ignorable(phrase[-1]):  # "at 9 at home": a trailing "at" cannot belong to the time
         phrase.pop()
+    numbers = [_is_bare_number(alternatives) for alternatives in phrase if any(alternatives)]
+    if numbers[-2:] == [True, True]:
+        return None  # "в 9 10 таблеток": 9:10, or 9 and ten pills?
     return phrase
+
+
+def _is_bare_number(alternatives: Alternatives) -> bool:
+    return all(len(sequence) == 1 and sequence[0].kind == "N" for sequence in alternatives)
 
 
 def _ignorable(alternatives: Alternatives) -> bool:
@@ -481,15 +518,21 @@ def _lookalike(word: str, language: _Language) -> bool:
         if not is_stem and _one_typo(word, known):
             return True
         sizes = (len(known) - 1, len(known), len(known) + 1)
-        if is_stem and any(_one_typo(word[:size], known) for size in sizes if size <= len(word)):
+        if is_stem and any(
+            _one_typo(word[:size], known, wrong_letter=False)
+            for size in sizes
+            if size <= len(word) and word[:size] != known[:size]  # "четвертый", "четверг*"
+        ):
             return True
     return False
 
 
-def _one_typo(word: str, known: str) -> bool:
-    """One letter wrong, missing or extra, or two neighbours swapped; the first letter is right.
+def _one_typo(word: str, known: str, wrong_letter: bool = True) -> bool:
+    """Two neighbours swapped, one letter missing or extra, or one wrong; the first is right.
 
-    Words shorter than five letters have too many neighbours: only a swap counts there.
+    Short words have too many neighbours: a swap counts from 4 letters, a missing or extra
+    letter from 5, a wrong one from 6 ("ринку" is not "ранку"), and never in a stem ("віктор"
+    is not "вівтор*").
     """
     if word == known or len(word) < LOOKALIKE_MIN or word[0] != known[0]:
         return False
@@ -501,7 +544,7 @@ def _one_typo(word: str, known: str) -> bool:
             and word[wrong[0]] == known[wrong[1]]
             and word[wrong[1]] == known[wrong[0]]
         )
-        return swapped or (len(wrong) == 1 and len(known) >= 5)
+        return swapped or (wrong_letter and len(wrong) == 1 and len(known) >= 6)
     if abs(len(word) - len(known)) != 1 or len(known) < 5:
         return False
     shorter, longer = sorted((word, known), key=len)
@@ -544,8 +587,10 @@ def _is_marker(item: Item, alternatives: Alternatives) -> bool:
     """A word of time, a time that is nothing else (9:30, 9.30 but not 12.03, which may be a
     date), a date with a year, an o'clock that is not also hours ("часов", "h")."""
     if item.kind == "T":
-        return not item.text or ":" in item.text or all(
-            other.kind == "T" for sequence in alternatives for other in sequence
+        return (
+            not item.text
+            or ":" in item.text
+            or all(other.kind == "T" for sequence in alternatives for other in sequence)
         )
     if item.kind == "Y":
         return item.value[0] is not None

@@ -25,6 +25,7 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
+    status: int = 200
 
 
 @dataclass
@@ -32,6 +33,14 @@ class FakeTelegram:
     token: str = "123456:TEST-token-secret"
     calls: list[Call] = field(default_factory=list)
     blocked: set[int] = field(default_factory=set)
+    # Enforce Telegram's flood limit: at most `rate_limit` sendMessage calls in any second,
+    # else 429 with retry_after; calls before retry_after has passed count as violations.
+    rate_limit: int | None = None
+    retry_after: int = 1
+    too_many: int = 0
+    violations: int = 0
+    _recent: list[float] = field(default_factory=list)
+    _flood_until: float = 0.0
     _updates: list[dict] = field(default_factory=list)
     _new_update: asyncio.Event = field(default_factory=asyncio.Event)
     _sent: asyncio.Event = field(default_factory=asyncio.Event)
@@ -55,7 +64,8 @@ class FakeTelegram:
 
     # --- what the bot did -------------------------------------------------------------
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
-        return [c.params for c in self.calls if c.method == method]
+        """Parameters of every accepted call of `method`, in order."""
+        return [c.params for c in self.calls if c.method == method and c.status == 200]
 
     def sent_texts(self, chat_id: int | None = None) -> list[str]:
         return [p["text"] for p in self.sent() if chat_id is None or int(p["chat_id"]) == chat_id]
@@ -146,12 +156,13 @@ class FakeTelegram:
             )
         method = request.match_info["method"]
         params = await _params(request)
+        call = Call(method, params)
         if method != "getUpdates":
-            self.calls.append(Call(method, params))
+            self.calls.append(call)
         handler = getattr(self, f"_api_{method}", None)
-        if handler is not None:
-            return await handler(params)
-        return _ok(True)
+        response = await handler(params) if handler is not None else _ok(True)
+        call.status = response.status
+        return response
 
     async def _api_getMe(self, params: dict) -> web.Response:
         return _ok(

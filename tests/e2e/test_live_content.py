@@ -46,7 +46,7 @@ async def test_edits_go_live_and_broken_edits_are_refused(fake_telegram, rasa_ur
         await asyncio.sleep(4)
         await ask_privacy()
     finally:
-        _, logs, _ = await stop_bot(process)
+        _, logs, _ = await stop_bot(process, tmp_path)
     assert marker not in replies[0]
     assert replies[1].startswith(marker)
     assert replies[2] == replies[1]

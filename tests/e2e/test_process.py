@@ -33,23 +33,19 @@ async def start_bot(fake, rasa_url: str, tmp_path, **extra: str) -> asyncio.subp
         "LOG_LEVEL": "DEBUG",
         **extra,
     }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    # Logs go to a file: a pipe nobody reads would fill up and block the bot.
+    with (tmp_path / "bot.log").open("ab") as log:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=log, stderr=log
+        )
 
 
-async def stop_bot(process: asyncio.subprocess.Process) -> tuple[int, str, float]:
+async def stop_bot(process: asyncio.subprocess.Process, tmp_path) -> tuple[int, str, float]:
     began = time.monotonic()
     process.send_signal(signal.SIGTERM)
-    _, stderr = await asyncio.wait_for(process.communicate(), 20)
-    return process.returncode or 0, stderr.decode(), time.monotonic() - began
+    await asyncio.wait_for(process.wait(), 20)
+    logs = (tmp_path / "bot.log").read_text(encoding="utf-8", errors="replace")
+    return process.returncode or 0, logs, time.monotonic() - began
 
 
 async def test_polling_bot_answers_and_stops_cleanly(fake_telegram, rasa_url, tmp_path):
@@ -61,7 +57,7 @@ async def test_polling_bot_answers_and_stops_cleanly(fake_telegram, rasa_url, tm
         fake_telegram.push(fake_telegram.text_update(question, user_id=42, language_code="uk"))
         await fake_telegram.wait_sent(3)
     finally:
-        code, logs, took = await stop_bot(process)
+        code, logs, took = await stop_bot(process, tmp_path)
     assert fake_telegram.sent_texts(42) == [
         screens("uk").welcome().text,
         news_offer("uk"),
@@ -104,7 +100,7 @@ async def test_webhook_refuses_requests_without_the_secret(fake_telegram, rasa_u
             )
         await fake_telegram.wait_sent(1)
     finally:
-        await stop_bot(process)
+        await stop_bot(process, tmp_path)
     assert (forged.status_code, wrong.status_code, good.status_code) == (403, 403, 200)
     assert fake_telegram.sent_texts(43) == [screens("az").menu().text]
     assert fake_telegram.sent("setWebhook")[0]["secret_token"] == "s3cret-value"

@@ -616,6 +616,269 @@ def test_phrase(lang: str, text: str, expected: str | None) -> None:
     assert parse_when(text, lang, NOW) == moment(expected)
 
 
+# Reminder requests: the time among other words. Words the vocabulary does not know are ignored
+# before and after the time phrase; inside it, or when no time marker is left, it stays None.
+AMONG_WORDS: dict[str, list[tuple[str, str | None]]] = {
+    "ru": [
+        ("напомни завтра в 10 про рентген", "2026-11-26 10:00"),
+        ("напомни завтра в 9 выпить таблетку", TOMORROW_9),
+        ("напомните, пожалуйста, в пятницу в 10:30 позвонить маме", "2026-11-27 10:30"),
+        ("через 2 часа проверить духовку", IN_2_HOURS),
+        ("анализы послезавтра в 8 утра натощак", "2026-11-27 08:00"),
+        ("зайти в аптеку сегодня в 18:30", "2026-11-25 18:30"),
+        ("в субботу утром забрать посылку", "2026-11-28 09:00"),
+        ("напомни завтра в 9 зайти в аптеку", TOMORROW_9),
+        ("у меня 3 ребенка", None),
+        ("мне 25 лет", None),
+        ("комната 9", None),
+        ("у меня 9 часов работы", None),
+        ("выпить 2 таблетки завтра в 9 и в 21", None),
+        ("вчера в 9 был у врача", None),
+        ("каждый вторник в 9 йога", None),
+        ("на выходных в 10 уборка", None),
+        ("позвонить до 9 вечера", None),
+    ],
+    "en": [
+        ("remind me on friday at 9 about my x-ray", "2026-11-27 09:00"),
+        ("remind me tomorrow at 8:30 to take a pill", "2026-11-26 08:30"),
+        ("please remind me in 2 hours to check the oven", IN_2_HOURS),
+        ("dentist on december 1st at 10am", "2026-12-01 10:00"),
+        ("pick up the kids today at 4 pm", "2026-11-25 16:00"),
+        ("remind me at 9 at home to water the plants", TOMORROW_9),
+        ("I have 7 children", None),
+        ("room 9", None),
+        ("at 9 or at 10 call bob", None),
+        ("on my birthday at 9", None),
+        ("quarter to 9 tomorrow", None),
+        ("remind me after the meeting at 9", None),
+    ],
+    "uk": [
+        ("нагадай завтра о 10 про рентген", "2026-11-26 10:00"),
+        ("нагадай мені в п'ятницю о 10 подзвонити мамі", FRIDAY_10),
+        ("через 2 години перевірити духовку", IN_2_HOURS),
+        ("завтра о 9 до лікаря", TOMORROW_9),
+        ("сьогодні ввечері прийняти ліки", "2026-11-25 19:00"),
+        ("у мене 3 дітей", None),
+        ("кімната 9", None),
+        ("вчора о 9 був у лікаря", None),
+        ("з 9 до 10 прийом", None),
+    ],
+    "uz": [
+        ("ertaga soat 9 da shifokorga borishim kerak", TOMORROW_9),
+        (
+            "iltimos, ertaga soat 10 da onamga qo'ng'iroq qilishni eslatib qo'y",
+            "2026-11-26 10:00",
+        ),
+        ("juma kuni soat 10 da yig'ilish bor", FRIDAY_10),
+        ("2 soatdan keyin dori ichishni eslat", IN_2_HOURS),
+        ("bugun kechqurun soat 7 da sport zalga boraman", "2026-11-25 19:00"),
+        ("mening 3 ta bolam bor", None),
+        ("uyim 9 qavatli", None),
+        ("har kuni soat 9 da dori", None),
+    ],
+    "tg": [
+        ("фардо соати 9 ба духтур рафтан лозим", TOMORROW_9),
+        ("ёдрас кун фардо соати 10 ба модарам занг занам", "2026-11-26 10:00"),
+        ("баъд аз 2 соат дору нӯшидан", IN_2_HOURS),
+        ("ҷумъа соати 10 маҷлис дорам", FRIDAY_10),
+        ("имрӯз бегоҳ соати 7 ба варзиш", "2026-11-25 19:00"),
+        ("ман 3 фарзанд дорам", None),
+        ("хонаи 9", None),
+        ("дирӯз соати 9 ба духтур рафтам", None),
+    ],
+    "tk": [
+        ("ertir sagat 9-da lukmana gitmeli", TOMORROW_9),
+        ("ýatlat ertir sagat 10-da ejeme jaň etmeli", "2026-11-26 10:00"),
+        ("2 sagatdan soň derman içmeli", IN_2_HOURS),
+        ("anna güni sagat 10-da ýygnak bar", FRIDAY_10),
+        ("şu gün agşam sagat 7-de sport", "2026-11-25 19:00"),
+        ("meniň 3 çagam bar", None),
+        ("otag 9", None),
+        ("her gün sagat 9-da derman", None),
+    ],
+    "ky": [
+        ("эртең саат 9да дарыгерге баруу керек", TOMORROW_9),
+        ("эскерт эртең саат 10до апама чалуу", "2026-11-26 10:00"),
+        ("2 сааттан кийин дары ичүү", IN_2_HOURS),
+        ("жума күнү саат 10до жыйналыш бар", FRIDAY_10),
+        ("бүгүн кечинде саат 7де спорт", "2026-11-25 19:00"),
+        ("менин 3 балам бар", None),
+        ("бөлмө 9", None),
+        ("кечээ саат 9да дарыгерге бардым", None),
+    ],
+    "az": [
+        ("sabah saat 9-da həkimə getməliyəm", TOMORROW_9),
+        ("xatırlat sabah saat 10-da anama zəng etmək", "2026-11-26 10:00"),
+        ("2 saatdan sonra dərman içmək", IN_2_HOURS),
+        ("cümə günü saat 10-da iclas var", FRIDAY_10),
+        ("bu gün axşam saat 7-də idman", "2026-11-25 19:00"),
+        ("mənim 3 uşağım var", None),
+        ("otaq 9", None),
+        ("hər gün saat 9-da dərman", None),
+    ],
+    "zh": [
+        ("明天上午9点提醒我去医院", TOMORROW_9),
+        ("提醒我明天下午3点开会", "2026-11-26 15:00"),
+        ("两小时后提醒我吃药", IN_2_HOURS),
+        ("星期五上午10点去看医生", FRIDAY_10),
+        ("今天晚上8点给妈妈打电话", "2026-11-25 20:00"),
+        ("我有3个孩子", None),
+        ("房间9", None),
+        ("每天早上9点吃药", None),
+        ("昨晚8点吃药了", None),
+        ("明天9点一刻开会", None),
+    ],
+    "ar": [
+        ("غدا الساعة 9 عندي موعد", TOMORROW_9),
+        ("ذكرني غدا الساعة 10 بالاتصال بأمي", "2026-11-26 10:00"),
+        ("بعد ساعتين تناول الدواء", IN_2_HOURS),
+        ("يوم الجمعة الساعة 10 عندي اجتماع", FRIDAY_10),
+        ("اليوم الساعة 7 مساء رياضة", "2026-11-25 19:00"),
+        ("عندي 3 أطفال", None),
+        ("الغرفة 9", None),
+        ("كل يوم الساعة 9 الدواء", None),
+        ("الساعة 9 وربع اجتماع", None),
+    ],
+    "fa": [
+        ("فردا ساعت ۹ صبح دکتر دارم", TOMORROW_9),
+        ("یادم بنداز فردا ساعت ۱۰ به مادرم زنگ بزنم", "2026-11-26 10:00"),
+        ("۲ ساعت دیگه دارو بخورم", IN_2_HOURS),
+        ("جمعه ساعت ۱۰ جلسه دارم", FRIDAY_10),
+        ("امروز ساعت ۷ عصر ورزش", "2026-11-25 19:00"),
+        ("فردا ساعت ۹ یه دکتر دارم", TOMORROW_9),
+        ("من ۳ تا بچه دارم", None),
+        ("اتاق ۹", None),
+        ("هر روز ساعت ۹ دارو", None),
+        ("تا ساعت ۹ کار دارم", None),
+        ("اسفند ساعت ۱۰ مهمانی", None),
+    ],
+    "ku": [
+        ("sibê saet 9 randevûya min heye", TOMORROW_9),
+        ("bîne bîra min sibê saet 10 ji diya xwe re telefon bikim", "2026-11-26 10:00"),
+        ("piştî 2 saetan derman vexwe", IN_2_HOURS),
+        ("roja înê saet 10 civîn heye", FRIDAY_10),
+        ("îro êvarê saet 7 werziş", "2026-11-25 19:00"),
+        ("3 zarokên min hene", None),
+        ("ode 9", None),
+        ("duh saet 9 min derman vexwar", None),
+    ],
+}
+
+AMONG_CASES = [
+    (lang, text, expected) for lang, pairs in AMONG_WORDS.items() for text, expected in pairs
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), AMONG_CASES, ids=[f"{c[0]}:{c[1]}" for c in AMONG_CASES]
+)
+def test_phrase_among_words(lang: str, text: str, expected: str | None) -> None:
+    assert parse_when(text, lang, NOW) == moment(expected)
+
+
+def test_every_language_has_phrases_among_words_with_both_outcomes() -> None:
+    assert set(AMONG_WORDS) == set(when._vocabulary()["languages"])
+    for lang, pairs in AMONG_WORDS.items():
+        assert sum(expected is not None for _, expected in pairs) >= 5, lang
+        assert sum(expected is None for _, expected in pairs) >= 2, lang
+
+
+def test_an_unknown_word_inside_the_phrase_still_makes_it_none() -> None:
+    assert parse_when("завтра около 9", "ru", NOW) is None
+    assert parse_when("завтра в районе 9 к врачу", "ru", NOW) is None
+    assert parse_when("tomorrow at about 9", "en", NOW) is None
+    assert parse_when("friday blah at 10", "en", NOW) is None
+    assert parse_when("через пару часов позвонить", "ru", NOW) is None
+
+
+def test_fillers_may_stand_inside_the_phrase() -> None:
+    assert parse_when("завтра, пожалуйста, в 9", "ru", NOW) == moment(TOMORROW_9)
+    assert parse_when("明天提醒我上午9点", "zh", NOW) == moment(TOMORROW_9)
+    assert parse_when("sibê bîne bîra min saet 9", "ku", NOW) == moment(TOMORROW_9)
+    assert parse_when("ertaga eslatib qo'y soat 9 da", "uz", NOW) == moment(TOMORROW_9)
+
+
+def test_words_around_the_phrase_need_a_time_marker() -> None:
+    assert parse_when("в 9 часов выпить таблетку", "ru", NOW) == moment(TOMORROW_9)
+    assert parse_when("9 часов выпить таблетку", "ru", NOW) is None  # 9 o'clock or 9 hours?
+    assert parse_when("встреча 9:30", "ru", NOW) == moment("2026-11-26 09:30")
+    assert parse_when("встреча 9.30", "ru", NOW) == moment("2026-11-26 09:30")
+    assert parse_when("встреча 12.03", "ru", NOW) is None  # 12 March or 12:03?
+    assert parse_when("soat 9 da shifokor", "uz", NOW) == moment(TOMORROW_9)
+    assert parse_when("9 soat ishlayman", "uz", NOW) is None
+    assert parse_when("9点去医院", "zh", NOW) == moment(TOMORROW_9)
+    assert parse_when("page 9", "en", NOW) is None
+    # Without words around it, a bare hour is still a time, as before.
+    assert parse_when("9", "ru", NOW) == moment(TOMORROW_9)
+
+
+def test_stop_words_make_the_message_none_wherever_they_are() -> None:
+    assert parse_when("at 9 UTC call bob", "en", NOW) is None
+    assert parse_when("take pills every day at 9", "en", NOW) is None
+    assert parse_when("remind me before the meeting at 9", "en", NOW) is None
+    assert parse_when("в 9 по мск", "ru", NOW) is None
+    assert parse_when("на новый год в 9", "ru", NOW) is None
+    assert parse_when("в конце месяца в 9", "ru", NOW) is None
+    assert parse_when("не позже 9 вечера", "ru", NOW) is None
+    assert parse_when("ساعت ۹ و ربع", "fa", NOW) is None
+    assert parse_when("۴ آذر ساعت ۱۰", "fa", NOW) is None
+
+
+def test_guard_words_count_only_right_before_a_time() -> None:
+    assert parse_when("напомни по работе завтра в 9", "ru", NOW) == moment(TOMORROW_9)
+    assert parse_when("по вторникам в 9", "ru", NOW) is None
+    assert parse_when("завтра о 9 до лікаря", "uk", NOW) == moment(TOMORROW_9)
+    assert parse_when("до 9 вечора", "uk", NOW) is None
+    assert parse_when("take the last pill at 9", "en", NOW) == moment(TOMORROW_9)
+    assert parse_when("last friday at 9", "en", NOW) is None
+    assert parse_when("by friday at 5 pm send the report", "en", NOW) is None
+    assert parse_when("تا ساعت ۹", "fa", NOW) is None
+
+
+def test_on_before_an_unknown_word_may_be_a_day_the_bot_does_not_know() -> None:
+    assert parse_when("on my birthday at 9", "en", NOW) is None
+    assert parse_when("on mother's day at 9", "en", NOW) is None
+    assert parse_when("turn on the lights at 9", "en", NOW) is None
+    assert parse_when("on friday at 9 about my x-ray", "en", NOW) == moment("2026-11-27 09:00")
+    assert parse_when("on the 12th of March at 9 taxes", "en", NOW) == moment("2027-03-12 09:00")
+
+
+def test_a_time_word_with_a_typo_next_to_the_phrase_makes_it_none() -> None:
+    assert parse_when("fridy at 10 call bob", "en", NOW) is None
+    assert parse_when("at 9 evning call bob", "en", NOW) is None
+    assert parse_when("yesterdy at 9 I called", "en", NOW) is None
+    assert parse_when("в пятнцу в 10 к врачу", "ru", NOW) is None
+    assert parse_when("завтра в 9 вечра", "ru", NOW) is None
+    assert parse_when("12 сентебря в 10 к врачу", "ru", NOW) is None
+    # Words that merely look alike are not typos.
+    assert parse_when("напомни про завтрак в 9", "ru", NOW) == moment(TOMORROW_9)
+    assert parse_when("о 9 на ринку", "uk", NOW) == moment(TOMORROW_9)
+    assert parse_when("remind me at 9 about the match", "en", NOW) == moment(TOMORROW_9)
+
+
+def test_one_typo() -> None:
+    assert when._one_typo("fridy", "friday")  # a letter missing
+    assert when._one_typo("fridday", "friday")  # a letter too many
+    assert when._one_typo("frdiay", "friday")  # two letters swapped
+    assert when._one_typo("frxday", "friday")  # a letter wrong
+    assert not when._one_typo("ринку", "ранку")  # a wrong letter in a short word
+    assert not when._one_typo("vriday", "friday")  # the first letter is right
+    assert not when._one_typo("frdy", "friday")  # two typos
+    assert not when._one_typo("frxday", "friday", wrong_letter=False)
+
+
+def test_two_bare_numbers_ending_the_phrase_are_unclear() -> None:
+    assert parse_when("завтра в 9 10 таблеток", "ru", NOW) is None  # 9:10, or ten pills at 9?
+    assert parse_when("tomorrow at 9 10 pills", "en", NOW) is None
+    assert parse_when("завтра в 9 30", "ru", NOW) == moment("2026-11-26 09:30")
+
+
+def test_in_around_the_phrase_is_not_ignored_like_at() -> None:
+    assert parse_when("remind me at 9 at home", "en", NOW) == moment(TOMORROW_9)
+    assert parse_when("put the cake in the oven tomorrow at 9", "en", NOW) is None
+    assert parse_when("غدا الساعة 9 بعد الأكل", "ar", NOW) is None
+
+
 def test_every_language_has_many_phrases_and_both_outcomes() -> None:
     assert set(PHRASES) == set(when._vocabulary()["languages"])
     for lang, pairs in PHRASES.items():
@@ -742,6 +1005,21 @@ def test_vocabulary_mistakes_are_caught_when_loading() -> None:
         when._table("ru", {"после завтр*": "day 2"})
 
 
+def test_vocabulary_marks_stop_guard_and_other_words() -> None:
+    language = when._language("ru")
+    kinds = {
+        word: when._lex(when._fold(word), language)[0]
+        for word in ("вчера", "по", "завтрак", "рентген", "пожалуйста", "завтра")
+    }
+    assert kinds["вчера"].is_stop and not kinds["вчера"].is_word
+    assert kinds["по"].is_guard and kinds["по"].is_word
+    assert kinds["завтрак"].is_word and not kinds["завтрак"].is_unknown
+    assert kinds["рентген"].is_word and kinds["рентген"].is_unknown
+    assert kinds["пожалуйста"].is_filler and not kinds["пожалуйста"].is_word
+    assert not kinds["завтра"].is_word
+    assert set(when._vocabulary()["openers"]) <= set(when._vocabulary()["languages"])
+
+
 def test_run_cli_answers_one_json_object_per_line() -> None:
     lines = ["завтра в 9\n", "непонятно\n", "через 2 часа"]
     answers = [json.loads(line) for line in run_cli(lines, "ru", NOW)]
@@ -753,3 +1031,8 @@ def test_run_cli_answers_one_json_object_per_line() -> None:
     assert next(run_cli(["明天上午9点"], "zh", NOW)) == (
         '{"text": "明天上午9点", "at": "2026-11-26T09:00:00+03:00"}'
     )
+    around = ["напомни завтра в 10 про рентген\n", "у меня 3 ребенка\n"]
+    assert [json.loads(line)["at"] for line in run_cli(around, "ru", NOW)] == [
+        "2026-11-26T10:00:00+03:00",
+        None,
+    ]
