@@ -79,8 +79,11 @@ nlu-report: setup train ## Score the model on tests/nlu (reports/nlu.md); CV=1 a
 	if [ "$(CV)" = 1 ]; then scripts/rasa-cross-validation; fi
 	$(BOT) nlu report
 
-bench: setup train ## Run the benchmarks in bench/
+bench: setup train ## Run the benchmarks in bench/ (about 15 minutes)
 	$(PY) -m bench.reply_latency
+	TELEGRAM_RATE_LIMIT=0 $(PY) -m bench.reply_latency
+	$(PY) -m bench.reminders
+	$(PY) -m bench.campaign
 
 clean:
 	rm -rf build models/*.tar.gz .pytest_cache
