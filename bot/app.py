@@ -8,7 +8,7 @@ import logging
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 
 from bot.callbacks import Signer
+from bot.commands import COMMANDS, command_menu
 from bot.handlers import buttons, conversation, errors, guards
 from bot.i18n import FALLBACK, Catalogs
 from bot.ratelimit import PriorityRateLimiter
@@ -40,11 +41,6 @@ from storage.updates import SeenUpdates
 from storage.users import UserStore
 
 logger = logging.getLogger(__name__)
-
-COMMANDS = (
-    "start", "menu", "language", "remind", "reminders", "adherence", "help", "privacy", "forget",
-)  # fmt: skip
-
 
 # Commands not in Telegram's menu: subscriptions (offered in messages) and staff commands.
 HIDDEN = (
@@ -102,22 +98,6 @@ class Runtime:
         await self.nlu.stop()
         if self.services is not None:
             await self._db.close()
-
-
-def command_menu(catalogs: Catalogs, lang: str) -> list[BotCommand]:
-    _ = catalogs.gettext(lang)
-    descriptions = {
-        "start": _("Start and welcome"),
-        "menu": _("Browse topics"),
-        "language": _("Change language"),
-        "help": _("What I can do"),
-        "privacy": _("What is stored about me"),
-        "forget": _("Delete my data"),
-        "remind": _("Set a reminder"),
-        "reminders": _("My reminders"),
-        "adherence": _("My tablets this month"),
-    }
-    return [BotCommand(name, descriptions[name]) for name in COMMANDS]
 
 
 async def publish_commands(application: Application, catalogs: Catalogs) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from bot import campaigning, places, reminding
 from bot.callbacks import Callback
@@ -193,7 +194,8 @@ async def _set_language(user_id: int, lang: str, screens: Screens, services: Ser
     await services.users.set_lang(user_id, lang)
     chosen = Screens(lang, screens.content, services.catalogs.gettext(lang))
     offer = await campaigning.offer_if_new(user_id, chosen, services)
-    return [chosen.language_set(), chosen.welcome(), *offer]
+    confirmation = replace(chosen.language_set(), commands_lang=lang)
+    return [confirmation, chosen.welcome(), *offer]
 
 
 async def _forget_prompt(user_id: int, _arg: str, screens: Screens, services: Services):

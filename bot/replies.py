@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import (
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -14,6 +15,7 @@ from telegram import (
 from telegram.constants import MessageLimit, ParseMode
 
 from bot.callbacks import Signer
+from bot.commands import command_menu
 from bot.reply import Button, Reply
 
 
@@ -44,10 +46,14 @@ def markup(reply: Reply, user_id: int, signer: Signer):
 
 
 async def send_replies(
-    message: Message, replies: list[Reply], user_id: int, signer: Signer
+    message: Message, replies: list[Reply], user_id: int, signer: Signer, catalogs=None
 ) -> None:
     bot, chat_id = message.get_bot(), message.chat_id
     for reply in replies:
+        if reply.commands_lang and catalogs is not None:
+            await bot.set_my_commands(
+                command_menu(catalogs, reply.commands_lang), scope=BotCommandScopeChat(chat_id)
+            )
         if reply.venue is not None:
             venue = reply.venue
             await bot.send_venue(

@@ -30,6 +30,8 @@ class Reply:
     # A reply keyboard with one "share my location" button (its label), or None.
     ask_location: str | None = None
     remove_keyboard: bool = False
+    # Show Telegram's command menu in this language in this chat (after a language change).
+    commands_lang: str | None = None
 
     def with_row(self, *row: Button) -> Reply:
         return replace(self, buttons=(*self.buttons, tuple(row)))

@@ -7,6 +7,7 @@ import ipaddress
 import socket
 import time
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -20,6 +21,16 @@ from nlu.server import RasaServer, free_port
 from tests.fake_telegram import FakeTelegram
 
 RASA_TOKEN = "test-rasa-token"
+
+
+class Clock:
+    """A clock the tests move by hand (services.clock), instead of sleeping."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 @pytest.fixture(autouse=True)

@@ -27,4 +27,4 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         replies = await dialogue.refused_button(user_id, code, services)
     else:
         replies = await dialogue.press(user_id, callback, code, services)
-    await send_replies(query.message, replies, user_id, services.signer)
+    await send_replies(query.message, replies, user_id, services.signer, services.catalogs)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bot.commands import command_menu
 from bot.i18n import NATIVE_NAMES
 from nlu import LANGUAGES
 from tests.conftest import feed
-from tests.helpers import CONTENT, answer_text, news_offer, screens
+from tests.helpers import CATALOGS, CONTENT, answer_text, news_offer, screens
 
 
 async def test_start_greets_in_the_clients_language(app_without_nlu, fake_telegram):
@@ -24,6 +25,9 @@ async def test_choosing_a_language_is_remembered(app_without_nlu, fake_telegram)
     await feed(app_without_nlu, fake_telegram.text_update("/start", language_code="de"))
     tajik = dict(fake_telegram.buttons())[NATIVE_NAMES["tg"]]
     await feed(app_without_nlu, fake_telegram.callback_update(tajik, language_code="de"))
+    [chat_menu] = [c for c in fake_telegram.sent("setMyCommands") if "scope" in c]
+    assert chat_menu["scope"] == {"type": "chat", "chat_id": 501}
+    assert chat_menu["commands"] == [c.to_dict() for c in command_menu(CATALOGS, "tg")]
     await feed(app_without_nlu, fake_telegram.text_update("/menu", language_code="de"))
     assert fake_telegram.sent_texts()[-1] == screens("tg").menu().text
     assert [b for b, _ in fake_telegram.buttons()] == [g.title["tg"] for g in CONTENT.menu]

@@ -6,19 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.conftest import feed, make_settings, started, stopped
+from tests.conftest import Clock, feed, make_settings, started, stopped
 from tests.helpers import screens
 
 START = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # 15:00 in Minsk, a Wednesday
 USER = 601
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
