@@ -104,7 +104,7 @@ async def main() -> int:
         while not fake.sent_texts(1):
             await asyncio.sleep(0.1)
         await raw_rasa(client, texts, 4)  # warm-up
-        limit = env["TELEGRAM_RATE_LIMIT"]
+        limit = os.environ.get("TELEGRAM_RATE_LIMIT", "29 (default)")
         print(
             f"{PER_USER} messages per user; latency p50/p99; throughput in replies/s; "
             f"bot's Telegram rate limit: {limit}/s (0 = off)"
