@@ -84,6 +84,7 @@ bench: setup train ## Run the benchmarks in bench/ (about 15 minutes)
 	TELEGRAM_RATE_LIMIT=0 $(PY) -m bench.reply_latency
 	$(PY) -m bench.reminders
 	$(PY) -m bench.campaign
+	$(PY) -m bench.locator
 
 clean:
 	rm -rf build models/*.tar.gz .pytest_cache

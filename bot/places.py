@@ -11,7 +11,7 @@ from bot.i18n import babel_locale, rtl
 from bot.reply import Button, Reply, Venue, rows
 from bot.screens import Screens
 from content.locator import Found, Locator
-from content.sites import Site
+from content.sites import Site, short_id
 
 
 def ask_where(screens: Screens, service: str) -> list[Reply]:
@@ -35,9 +35,13 @@ def nearest(screens: Screens, lat: float, lon: float, service: str | None) -> li
         return [Reply(rtl(text, screens.lang), ((screens.menu_button(),),), remove_keyboard=True)]
     replies = [_venue(screens, f.site) for f in found]
     details = "\n\n".join(_details(screens, n, f) for n, f in enumerate(found, start=1))
-    replies.append(
-        Reply(rtl(details, screens.lang), ((screens.menu_button(),),), remove_keyboard=True)
-    )
+    remind = screens._("Remind me of a visit")
+    visits = [
+        Button(f"⏰ {n}. {remind}", Callback("rsite", short_id(f.site.id)))
+        for n, f in enumerate(found, start=1)
+    ]
+    buttons = (*rows(visits, width=1), (screens.menu_button(),))
+    replies.append(Reply(rtl(details, screens.lang), buttons, remove_keyboard=True))
     return replies
 
 

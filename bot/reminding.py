@@ -12,6 +12,7 @@ from bot.reminder_screens import ReminderScreens
 from bot.reply import Reply
 from bot.screens import Screens
 from bot.services import Services
+from content.sites import short_id
 from scheduler.when import parse_when
 from storage.reminders import MAX_ACTIVE
 
@@ -35,6 +36,7 @@ class Draft:
     until: datetime | None = None
     note: str = ""
     awaiting_note: bool = False
+    site_id: str | None = None
 
 
 def _zone(services: Services) -> ZoneInfo:
@@ -105,6 +107,16 @@ async def kind(user_id: int, arg: str, screens: Screens, services: Services) -> 
     if arg == "medication":
         return [rs.times(daily=True)]
     return [rs.days(services.clock().astimezone(_zone(services)).date())]
+
+
+async def at_site(user_id: int, arg: str, screens: Screens, services: Services):
+    """'Remind me of a visit here' under a site found by 'Find the nearest'."""
+    site = next((s for s in screens.content.sites if short_id(s.id) == arg), None)
+    if site is None:
+        return [screens.stale()]
+    services.drafts[user_id] = Draft("appointment", site_id=site.id)
+    today = services.clock().astimezone(_zone(services)).date()
+    return [_screens(screens, services).days(today)]
 
 
 async def more_days(user_id: int, arg: str, screens: Screens, services: Services):
@@ -180,7 +192,7 @@ async def save(user_id: int, _arg: str, screens: Screens, services: Services) ->
     offsets = [timedelta(minutes=m) for m in services.settings.reminder_offsets]
     await services.reminders.add(
         user_id, draft.kind, draft.at, now=now, offsets=offsets, note=draft.note,
-        until=draft.until,
+        until=draft.until, site_id=draft.site_id,
     )  # fmt: skip
     logger.info("reminder_saved", extra={"kind": draft.kind})
     return [rs.saved()]
@@ -250,5 +262,5 @@ async def adherence(user_id: int, screens: Screens, services: Services) -> Reply
 ACTIONS = {
     "rnew": new, "rk": kind, "rdays": more_days, "rd": day, "rt": clock_time, "ru": until,
     "rnote": note, "rsave": save, "rstop": stop, "rc": cancel, "discreet": discreet,
-    "taken": taken, "snooze": snooze,
+    "taken": taken, "snooze": snooze, "rsite": at_site,
 }  # fmt: skip

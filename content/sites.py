@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,11 @@ class Site:
     verified: bool
     unverified: tuple[str, ...]
     note: Mapping[str, str] | None = None
+
+
+def short_id(site_id: str) -> str:
+    """A short, stable handle for a site, to fit Telegram's 64-byte button data."""
+    return hashlib.sha1(site_id.encode()).hexdigest()[:10]
 
 
 def _texts(entry: dict, key: str, where: str, problems: list[Problem]) -> dict[str, str]:

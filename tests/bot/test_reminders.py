@@ -174,3 +174,37 @@ async def test_the_guided_flow_works_in_other_languages(bot, fake_telegram):
     await say(app, fake_telegram, "/remind", lang="ky")
     labels = [label for label, _ in fake_telegram.buttons()]
     assert len(labels) == 3 and not any("Appointment" in label for label in labels)
+
+
+async def test_a_visit_to_a_site_found_nearby_is_reminded_with_its_address(bot, fake_telegram):
+    app, clock = bot
+    await say(app, fake_telegram, "/start")
+    brest = {"location": {"latitude": 52.0833, "longitude": 23.6553}}
+    await feed(app, fake_telegram.message_update(brest, user_id=USER, language_code="en"))
+    await press(app, fake_telegram, "⏰ 1.")
+    await press(app, fake_telegram, "Fri, Nov 27")
+    await press(app, fake_telegram, "11:00")
+    await press(app, fake_telegram, "Save")
+    await tick(app, clock, datetime(2026, 11, 26, 8, 0, 5, tzinfo=UTC))
+    reminder = fake_telegram.sent_texts(USER)[-1]
+    assert reminder.startswith("⏰ Reminder: Appointment on Friday, November 27, 2026")
+    assert "📍" in reminder and "please call to confirm" in reminder
+
+
+async def test_reminders_by_free_text_in_several_languages(fake_telegram, rasa_url, tmp_path):
+    app = await started(make_settings(fake_telegram, rasa_url, tmp_path))
+    app.bot_data["services"].clock = Clock(START)
+    try:
+        for text, lang, expected in (
+            ("напомни завтра в 10 про рентген", "ru", "четверг, 26 ноября 2026 г., 10:00"),
+            ("remind me on friday at 9 about my x-ray", "en", "Friday, November 27, 2026"),
+            ("ertaga soat 9 da shifokorga borishimni eslat", "uz", "26-noyabr, 2026, 09:00"),
+        ):
+            await say(app, fake_telegram, "/start", lang=lang, user=USER + len(lang + text))
+            await say(app, fake_telegram, text, lang=lang, user=USER + len(lang + text))
+            assert expected in fake_telegram.sent_texts()[-1], (
+                text,
+                fake_telegram.sent_texts()[-1],
+            )
+    finally:
+        await stopped(app)
