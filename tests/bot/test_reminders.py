@@ -196,7 +196,7 @@ async def test_reminders_by_free_text_in_several_languages(fake_telegram, rasa_u
     app.bot_data["services"].clock = Clock(START)
     try:
         for text, lang, expected in (
-            ("напомни завтра в 10 про рентген", "ru", "четверг, 26 ноября 2026 г., 10:00"),
+            ("напомни завтра в 10 про рентген", "ru", "четверг, 26 ноября 2026\u202fг., 10:00"),
             ("remind me on friday at 9 about my x-ray", "en", "Friday, November 27, 2026"),
             ("ertaga soat 9 da shifokorga borishimni eslat", "uz", "26-noyabr, 2026, 09:00"),
         ):
