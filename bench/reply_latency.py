@@ -26,7 +26,7 @@ from tests.fake_telegram import FakeTelegram
 
 TOKEN = "bench-rasa-token"
 PER_USER = int(os.environ.get("BENCH_MESSAGES", "25"))
-LEVELS = (1, 8, 32)
+LEVELS = tuple(int(n) for n in os.environ.get("BENCH_USERS", "1,8,32").split(","))
 
 
 def summary(latencies: list[float], seconds: float) -> str:
@@ -60,17 +60,10 @@ async def through_bot(fake: FakeTelegram, texts: list[str], users: int, base: in
         chat = base + offset
         for i in range(PER_USER):
             text = texts[(offset * PER_USER + i) % len(texts)]
-            before = len(fake.sent_texts(chat))
             began = time.monotonic()
             fake.push(fake.text_update(text, user_id=chat, language_code="ru"))
-            while len(fake.sent_texts(chat)) == before:
-                await asyncio.sleep(0.001)
-            sent = [
-                c
-                for c in fake.calls
-                if c.method == "sendMessage" and int(c.params["chat_id"]) == chat
-            ][-1]
-            latencies.append(sent.at - began)
+            reply = await fake.wait_chat(chat, i + 1)
+            latencies.append(reply.at - began)
 
     began = time.monotonic()
     await asyncio.gather(*(user(u) for u in range(users)))
@@ -101,8 +94,7 @@ async def main() -> int:
             sys.executable, "-m", "bot", "run", env=env, cwd=ROOT
         )
         fake.push(fake.text_update("/start", user_id=1))
-        while not fake.sent_texts(1):
-            await asyncio.sleep(0.1)
+        await fake.wait_chat(1, 1)
         await raw_rasa(client, texts, 4)  # warm-up
         limit = os.environ.get("TELEGRAM_RATE_LIMIT", "29 (default)")
         print(

@@ -29,10 +29,7 @@ SWITCH_MIN_LENGTH = 10
 
 async def language_of(user_id: int, language_code: str | None, services: Services) -> str:
     """The user's chosen language, else their Telegram client's, else Russian."""
-    user = await services.users.get(user_id)
-    if user and user.lang:
-        return user.lang
-    return supported(language_code) or FALLBACK
+    return await services.users.lang(user_id) or supported(language_code) or FALLBACK
 
 
 async def screens_for(user_id: int, language_code: str | None, services: Services) -> Screens:
@@ -125,9 +122,7 @@ def _clear_winner(understanding: Understanding, confident: float) -> bool:
 async def _answered(
     user_id: int, intent: str, screens: Screens, services: Services, text: str = ""
 ) -> Reply:
-    user = await services.users.get(user_id)
-    if user is not None and user.unanswered_streak:
-        await services.users.set_unanswered_streak(user_id, 0)
+    await services.users.reset_streak(user_id)
     if intent == "reminder_set" and text:
         return await reminding.from_text(user_id, text, screens, services)
     if intent in ("reminder_list", "reminder_cancel"):

@@ -17,6 +17,26 @@ class User:
 class UserStore:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+        # Chosen languages, read on every message: kept in memory (bounded) to save a query.
+        self._langs: dict[int, str | None] = {}
+
+    async def lang(self, telegram_id: int) -> str | None:
+        if telegram_id not in self._langs:
+            user = await self.get(telegram_id)
+            if len(self._langs) > 100_000:
+                self._langs.clear()
+            self._langs[telegram_id] = user.lang if user else None
+        return self._langs[telegram_id]
+
+    async def reset_streak(self, telegram_id: int) -> None:
+        """Back to zero unanswered messages in a row (writes only when it was not zero)."""
+        cursor = await self._db.execute(
+            "UPDATE users SET unanswered_streak = 0 WHERE telegram_id = ? "
+            "AND unanswered_streak != 0",
+            (telegram_id,),
+        )
+        if cursor.rowcount:
+            await self._db.commit()
 
     async def get(self, telegram_id: int) -> User | None:
         async with self._db.execute(
@@ -42,6 +62,7 @@ class UserStore:
             (telegram_id, lang),
         )
         await self._db.commit()
+        self._langs[telegram_id] = lang
 
     async def set_unanswered_streak(self, telegram_id: int, streak: int) -> None:
         await self._db.execute(
@@ -96,5 +117,6 @@ class UserStore:
 
     async def forget(self, telegram_id: int) -> None:
         """Delete every row about this user (later tables cascade from users)."""
+        self._langs.pop(telegram_id, None)
         await self._db.execute("DELETE FROM users WHERE telegram_id = ?", (telegram_id,))
         await self._db.commit()

@@ -40,6 +40,9 @@ class FakeTelegram:
     too_many: int = 0
     violations: int = 0
     _recent: list[float] = field(default_factory=list)
+    # Accepted sendMessage calls per chat, and a condition to wait on them without polling.
+    by_chat: dict[int, list[Call]] = field(default_factory=dict)
+    _delivered: asyncio.Condition = field(default_factory=asyncio.Condition)
     _flood_until: float = 0.0
     _updates: list[dict] = field(default_factory=list)
     _new_update: asyncio.Event = field(default_factory=asyncio.Event)
@@ -78,6 +81,12 @@ class FakeTelegram:
             for row in markup.get("inline_keyboard", [])
             for b in row
         ]
+
+    async def wait_chat(self, chat_id: int, count: int) -> Call:
+        """Wait until `chat_id` has received `count` messages; return the last one."""
+        async with self._delivered:
+            await self._delivered.wait_for(lambda: len(self.by_chat.get(chat_id, ())) >= count)
+        return self.by_chat[chat_id][count - 1]
 
     async def wait_sent(self, count: int, *, timeout: float = 30.0) -> list[dict[str, Any]]:
         """Wait until at least `count` messages were sent in total."""
@@ -162,6 +171,10 @@ class FakeTelegram:
         handler = getattr(self, f"_api_{method}", None)
         response = await handler(params) if handler is not None else _ok(True)
         call.status = response.status
+        if method == "sendMessage" and call.status == 200:
+            self.by_chat.setdefault(int(params["chat_id"]), []).append(call)
+            async with self._delivered:
+                self._delivered.notify_all()
         return response
 
     async def _api_getMe(self, params: dict) -> web.Response:
