@@ -73,23 +73,19 @@ def _nlu(args: argparse.Namespace, settings: Settings) -> int:
     logs.setup("WARNING", [settings.rasa_token])
     if args.nlu_command == "export":
         return cli.export(settings.nlu_data_dir, Path(args.out))
+    from bot.app import nlu_runtime
+
     if args.nlu_command == "report":
         from nlu import report
 
         extra = Path(args.append).read_text() if Path(args.append).exists() else ""
-        runtime = _rasa_config(settings)
+        runtime = nlu_runtime(settings)
         return asyncio.run(
             report.run(runtime, Path(args.tests), Path(args.out), extra, settings.nlu_data_dir)
         )
     return asyncio.run(
-        cli.parse_lines(sys.stdin, sys.stdout, _rasa_config(settings), settings.nlu_data_dir)
+        cli.parse_lines(sys.stdin, sys.stdout, nlu_runtime(settings), settings.nlu_data_dir)
     )
-
-
-def _rasa_config(settings: Settings):
-    from bot.app import nlu_runtime
-
-    return nlu_runtime(settings)
 
 
 def _when(args: argparse.Namespace, settings: Settings) -> int:

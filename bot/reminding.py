@@ -22,7 +22,7 @@ MAX_AHEAD = timedelta(days=365)
 # Words that make a free-text reminder a daily medication or a vaccination (else appointment).
 KIND_WORDS = {
     "medication": r"tablet|pill|medicin|таблет|лекарств|препарат|лік|dori|дори|дору|дорӯ|"
-    r"derman|dərman|ilaç|дары|dermanlar|药|藥|دواء|دوا|قرص|دارو|قرص|hebên",
+    r"derman|dərman|ilaç|дары|dermanlar|药|藥|دواء|دوا|قرص|دارو|hebên",
     "vaccination": r"vaccin|привив|вакцин|щеплен|emlash|эмлаш|ваксин|emdöö|эмдөө|peyvənd|"
     r"sanjym|waksin|aşî|vaksîn|疫苗|تطعيم|لقاح|واکسن|واكسن",
 }

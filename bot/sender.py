@@ -36,8 +36,7 @@ class TelegramSender:
 
     async def send_reminder(self, message: ReminderMessage) -> SendResult:
         screens = await self._screens(message.chat_id)
-        sites = {site.id: site for site in self._services.content.current.sites}
-        reply = screens.reminder(message, sites.get(message.site_id or ""))
+        reply = screens.reminder(message, self._services.content.current.site(message.site_id))
         return await self.send(message.chat_id, reply, self._services.signer)
 
     async def send_campaign(self, outgoing: Outgoing) -> SendResult:

@@ -53,5 +53,8 @@ class Content:
     def answer(self, intent: str) -> Answer | None:
         return self.answers.get(intent)
 
+    def site(self, site_id: str | None) -> Site | None:
+        return next((s for s in self.sites if s.id == site_id), None)
+
     def group(self, group_id: str) -> MenuGroup | None:
         return next((g for g in self.menu if g.id == group_id), None)

@@ -43,6 +43,14 @@ async def run_campaigns(app) -> int:
     return await app.bot_data["scheduler"].run_campaigns()
 
 
+async def english_campaign(store, run_at: str, text: str, topic: str):
+    """A campaign to English-speaking subscribers of one topic, created by the admin."""
+    return await store.create(
+        source="test", run_at=run_at, texts={"en": text}, buttons=(),
+        languages=("en",), topics=(topic,), created_by=ADMIN,
+    )  # fmt: skip
+
+
 def texts_to(fake, chat: int) -> list[str]:
     return fake.sent_texts(chat)
 
@@ -137,10 +145,7 @@ async def test_pause_resume_and_cancel(bot, fake_telegram):
     services = bot.bot_data["services"]
     for user in range(901, 904):
         await subscriber(bot, fake_telegram, user, "en")
-    campaign = await services.campaigns.create(
-        source="test", run_at="r1", texts={"en": "News one"}, buttons=(),
-        languages=("en",), topics=("tb",), created_by=ADMIN,
-    )  # fmt: skip
+    campaign = await english_campaign(services.campaigns, "r1", "News one", "tb")
     await say(bot, fake_telegram, "/campaigns", ADMIN)
     await press(bot, fake_telegram, f"Pause #{campaign.id}", ADMIN)
     assert await run_campaigns(bot) == 0
@@ -148,10 +153,7 @@ async def test_pause_resume_and_cancel(bot, fake_telegram):
     assert await run_campaigns(bot) == 3
     await say(bot, fake_telegram, "/campaigns", ADMIN)
     assert "queued 0, sent 3, failed 0, blocked 0, unknown 0" in texts_to(fake_telegram, ADMIN)[-1]
-    second = await services.campaigns.create(
-        source="test", run_at="r2", texts={"en": "News two"}, buttons=(),
-        languages=("en",), topics=("tb",), created_by=ADMIN,
-    )  # fmt: skip
+    second = await english_campaign(services.campaigns, "r2", "News two", "tb")
     await say(bot, fake_telegram, "/campaigns", ADMIN)
     await press(bot, fake_telegram, f"Cancel #{second.id}", ADMIN)
     assert await run_campaigns(bot) == 0
@@ -165,19 +167,13 @@ async def test_flood_limits_and_blocked_users(bot, fake_telegram):
         await subscriber(bot, fake_telegram, user, "en")
     fake_telegram.rate_limit = 4  # a much stricter server than Telegram
     fake_telegram.blocked.add(1003)
-    await services.campaigns.create(
-        source="test", run_at="flood", texts={"en": "Testing week"}, buttons=(),
-        languages=("en",), topics=("hiv",), created_by=ADMIN,
-    )  # fmt: skip
+    await english_campaign(services.campaigns, "flood", "Testing week", "hiv")
     await run_campaigns(bot)
     delivered = [u for u in range(1000, 1012) if "Testing week" in texts_to(fake_telegram, u)]
     assert delivered == [u for u in range(1000, 1012) if u != 1003]
     assert fake_telegram.violations == 0
     fake_telegram.rate_limit = None
-    await services.campaigns.create(
-        source="test", run_at="next", texts={"en": "Second"}, buttons=(),
-        languages=("en",), topics=("hiv",), created_by=ADMIN,
-    )  # fmt: skip
+    await english_campaign(services.campaigns, "next", "Second", "hiv")
     [latest, _] = await services.campaigns.recent(2)
     assert latest.audience == 11  # the user who blocked the bot is skipped next time
 
@@ -190,10 +186,7 @@ async def test_a_restart_mid_campaign_resends_nothing_and_counts_the_unknown(
     for user in range(1100, 1110):
         await subscriber(app, fake_telegram, user, "en")
     store = app.bot_data["services"].campaigns
-    campaign = await store.create(
-        source="test", run_at="crash", texts={"en": "Screening week"}, buttons=(),
-        languages=("en",), topics=("tb",), created_by=ADMIN,
-    )  # fmt: skip
+    campaign = await english_campaign(store, "crash", "Screening week", "tb")
     in_flight = await store.claim(3)  # claimed, then the process dies before Telegram answers
     await stopped(app)
     app = await started(settings)
