@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
 from content.loader import ContentError, load_content
 from content.yamlfile import Problem, line_of, load
 from nlu import LANGUAGES
+from nlu.trainingdata import files_by_language
 
 MIN_EXAMPLES = 25
 
@@ -17,18 +19,34 @@ def nlu_problems(data_dir: Path) -> tuple[frozenset[str], list[Problem]]:
     problems: list[Problem] = []
     intents_by_lang: dict[str, set[str]] = {}
     for lang in LANGUAGES:
-        path = data_dir / f"{lang}.yml"
-        shown = f"nlu/data/{lang}.yml"
-        if not path.exists():
-            problems.append(Problem(shown, 1, f"training data for {lang} is missing"))
+        if not (data_dir / f"{lang}.yml").exists():
+            missing = f"training data for {lang} is missing"
+            problems.append(Problem(f"nlu/data/{lang}.yml", 1, missing))
             continue
-        data, syntax = load(path, shown)
-        problems.extend(syntax)
-        if not isinstance(data, dict) or not isinstance(data.get("nlu"), list):
-            if not syntax:
-                problems.append(Problem(shown, 1, "expected `nlu:` with a list of intents"))
-            continue
-        intents_by_lang[lang] = _check_blocks(shown, data["nlu"], problems)
+        seen: dict[str, str] = {}
+        counts: Counter[str] = Counter()
+        first_block: dict[str, tuple[str, int]] = {}
+        for path in files_by_language(data_dir)[lang]:
+            shown = "nlu/data/" + path.relative_to(data_dir).as_posix()
+            data, syntax = load(path, shown)
+            problems.extend(syntax)
+            if not isinstance(data, dict) or not isinstance(data.get("nlu"), list):
+                if not syntax:
+                    problems.append(Problem(shown, 1, "expected `nlu:` with a list of intents"))
+                continue
+            _check_blocks(shown, data["nlu"], problems, seen, counts, first_block)
+        intents_by_lang[lang] = set(counts)
+        for intent, n in sorted(counts.items()):
+            if n < MIN_EXAMPLES:
+                shown, line = first_block[intent]
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"{intent} has {n} examples; add at least {MIN_EXAMPLES}",
+                        "warning",
+                    )
+                )
     known = frozenset().union(*intents_by_lang.values()) if intents_by_lang else frozenset()
     for lang, intents in intents_by_lang.items():
         for missing in sorted(known - intents):
@@ -38,15 +56,16 @@ def nlu_problems(data_dir: Path) -> tuple[frozenset[str], list[Problem]]:
     return known, problems
 
 
-def _check_blocks(shown: str, blocks: list, problems: list[Problem]) -> set[str]:
-    seen: dict[str, str] = {}
-    intents = set()
+def _check_blocks(
+    shown: str, blocks: list, problems: list[Problem], seen: dict[str, str],
+    counts: Counter[str], first_block: dict[str, tuple[str, int]],
+) -> None:  # fmt: skip
     for block in blocks:
         intent = block.get("intent") if isinstance(block, dict) else None
         if not intent:
             problems.append(Problem(shown, getattr(block, "line", 1), "block without `intent:`"))
             continue
-        intents.add(intent)
+        first_block.setdefault(intent, (shown, block.line))
         raw = block.get("examples") or ""
         first = line_of(block, "examples") + 1
         lines = [
@@ -54,15 +73,7 @@ def _check_blocks(shown: str, blocks: list, problems: list[Problem]) -> set[str]
             for i, t in enumerate(raw.splitlines())
             if t.strip().startswith("- ")
         ]
-        if len(lines) < MIN_EXAMPLES:
-            problems.append(
-                Problem(
-                    shown,
-                    block.line,
-                    f"{intent} has {len(lines)} examples; add at least {MIN_EXAMPLES}",
-                    "warning",
-                )
-            )
+        counts[intent] += len(lines)
         for line, text in lines:
             other = seen.setdefault(text.lower(), intent)
             if other != intent:
@@ -73,7 +84,6 @@ def _check_blocks(shown: str, blocks: list, problems: list[Problem]) -> set[str]
                         f"`{text}` is an example of both {other} and {intent}; keep it under one",
                     )
                 )
-    return intents
 
 
 def run(content_dir: Path, data_dir: Path, out: TextIO) -> int:

@@ -12,7 +12,7 @@ import yaml
 from nlu.client import NluUnavailable
 from nlu.normalize import normalize
 from nlu.runtime import NluRuntime
-from nlu.trainingdata import read_intents
+from nlu.trainingdata import read_intents, training_files
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def export(data_dir: Path, out_dir: Path) -> int:
     for stale in out_dir.glob("*.yml"):
         stale.unlink()
     owner: dict[str, str] = {}
-    for path in sorted(data_dir.glob("*.yml")):
+    for path in training_files(data_dir):
         blocks = []
         for intent, examples in read_intents(path).items():
             kept = []
@@ -78,7 +78,8 @@ def export(data_dir: Path, out_dir: Path) -> int:
                 {"intent": intent, "examples": "".join(f"- {e}\n" for e in dict.fromkeys(kept))}
             )
         document = {"version": "3.1", "nlu": blocks}
-        (out_dir / path.name).write_text(
+        name = path.name if path.parent == data_dir else f"{path.parent.name}-{path.name}"
+        (out_dir / name).write_text(
             yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000),
             encoding="utf-8",
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlu.normalize import normalize
-from nlu.trainingdata import read_examples
+from nlu.trainingdata import read_examples, training_files
 
 ORDERS = (1, 2, 3, 4)
 WORD_WEIGHT = 3
@@ -80,8 +80,8 @@ class LanguageDetector:
 
     @classmethod
     def from_training_data(cls, data_dir: Path) -> LanguageDetector:
-        """Train on nlu/data/<lang>.yml: every example's language is its file's name."""
+        """Train on nlu/data: every example's language is its file's name."""
         examples: dict[str, list[str]] = {}
-        for path in sorted(data_dir.glob("*.yml")):
-            examples[path.stem] = list(read_examples(path))
+        for path in training_files(data_dir):
+            examples.setdefault(path.stem, []).extend(read_examples(path))
         return cls(examples)

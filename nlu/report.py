@@ -15,7 +15,7 @@ from pathlib import Path
 from nlu import LANGUAGES
 from nlu.normalize import normalize
 from nlu.runtime import NluRuntime
-from nlu.trainingdata import read_intents
+from nlu.trainingdata import read_intents, training_files
 from nlu.understand import Understander
 
 TARGETS = {
@@ -165,7 +165,7 @@ def markdown(
 def training_texts(data_dir: Path) -> frozenset[str]:
     return frozenset(
         normalize(text)
-        for path in data_dir.glob("*.yml")
+        for path in training_files(data_dir)
         for texts in read_intents(path).values()
         for text in texts
     )

@@ -1,4 +1,9 @@
-"""Read Rasa NLU training files (nlu/data/<lang>.yml)."""
+"""Read Rasa NLU training files.
+
+A language's training data is `nlu/data/<lang>.yml` plus `nlu/data/<part>/<lang>.yml` for any
+part (for example `emergency/`, `usage/`): separate parts let separate people and tools add
+examples without editing one shared file. The file name is always the language code.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +33,28 @@ def read_examples(path: Path) -> Iterator[str]:
         yield from examples
 
 
+def training_files(data_dir: Path) -> list[Path]:
+    """Every training file: `<lang>.yml` at the top and in each part folder, sorted."""
+    return sorted([*data_dir.glob("*.yml"), *data_dir.glob("*/*.yml")])
+
+
+def files_by_language(data_dir: Path) -> dict[str, list[Path]]:
+    """Training files grouped by language (the file name without `.yml`)."""
+    grouped: dict[str, list[Path]] = {}
+    for path in training_files(data_dir):
+        grouped.setdefault(path.stem, []).append(path)
+    return grouped
+
+
+def language_intents(data_dir: Path, lang: str) -> dict[str, list[str]]:
+    """Every intent's examples for one language, over all parts."""
+    merged: dict[str, list[str]] = {}
+    for path in files_by_language(data_dir).get(lang, []):
+        for intent, examples in read_intents(path).items():
+            merged.setdefault(intent, []).extend(examples)
+    return merged
+
+
 def known_intents(data_dir: Path) -> frozenset[str]:
-    """Every intent named in any language file."""
-    return frozenset(i for path in data_dir.glob("*.yml") for i in read_intents(path))
+    """Every intent named in any training file."""
+    return frozenset(i for path in training_files(data_dir) for i in read_intents(path))
