@@ -93,7 +93,7 @@ def _when(args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from scheduler.when import run_cli
+    from nlu.when import run_cli
 
     zone = ZoneInfo(settings.timezone)
     now = datetime.fromisoformat(args.now) if args.now else datetime.now(zone)

@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scheduler import when
-from scheduler.when import parse_when, run_cli
+from nlu.when import lexicon, parse_when, phrase, run_cli, tokens
 
 MINSK = ZoneInfo("Europe/Minsk")
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=MINSK)  # a Wednesday
@@ -777,7 +776,7 @@ def test_phrase_among_words(lang: str, text: str, expected: str | None) -> None:
 
 
 def test_every_language_has_phrases_among_words_with_both_outcomes() -> None:
-    assert set(AMONG_WORDS) == set(when._vocabulary()["languages"])
+    assert set(AMONG_WORDS) == set(lexicon.vocabulary()["languages"])
     for lang, pairs in AMONG_WORDS.items():
         assert sum(expected is not None for _, expected in pairs) >= 5, lang
         assert sum(expected is None for _, expected in pairs) >= 2, lang
@@ -857,14 +856,14 @@ def test_a_time_word_with_a_typo_next_to_the_phrase_makes_it_none() -> None:
 
 
 def test_one_typo() -> None:
-    assert when._one_typo("fridy", "friday")  # a letter missing
-    assert when._one_typo("fridday", "friday")  # a letter too many
-    assert when._one_typo("frdiay", "friday")  # two letters swapped
-    assert when._one_typo("frxday", "friday")  # a letter wrong
-    assert not when._one_typo("ринку", "ранку")  # a wrong letter in a short word
-    assert not when._one_typo("vriday", "friday")  # the first letter is right
-    assert not when._one_typo("frdy", "friday")  # two typos
-    assert not when._one_typo("frxday", "friday", wrong_letter=False)
+    assert phrase.one_typo("fridy", "friday")  # a letter missing
+    assert phrase.one_typo("fridday", "friday")  # a letter too many
+    assert phrase.one_typo("frdiay", "friday")  # two letters swapped
+    assert phrase.one_typo("frxday", "friday")  # a letter wrong
+    assert not phrase.one_typo("ринку", "ранку")  # a wrong letter in a short word
+    assert not phrase.one_typo("vriday", "friday")  # the first letter is right
+    assert not phrase.one_typo("frdy", "friday")  # two typos
+    assert not phrase.one_typo("frxday", "friday", wrong_letter=False)
 
 
 def test_two_bare_numbers_ending_the_phrase_are_unclear() -> None:
@@ -880,7 +879,7 @@ def test_in_around_the_phrase_is_not_ignored_like_at() -> None:
 
 
 def test_every_language_has_many_phrases_and_both_outcomes() -> None:
-    assert set(PHRASES) == set(when._vocabulary()["languages"])
+    assert set(PHRASES) == set(lexicon.vocabulary()["languages"])
     for lang, pairs in PHRASES.items():
         assert len(pairs) >= 25, lang
         assert sum(expected is None for _, expected in pairs) >= 5, lang
@@ -956,7 +955,7 @@ def test_eastern_arabic_and_persian_digits() -> None:
 
 
 def test_russian_words_and_transliteration_mix_into_every_language() -> None:
-    for lang in when._vocabulary()["languages"]:
+    for lang in lexicon.vocabulary()["languages"]:
         assert parse_when("завтра в 9", lang, NOW) == moment(TOMORROW_9), lang
         assert parse_when("zavtra v 9", lang, NOW) == moment(TOMORROW_9), lang
         assert parse_when("через 2 часа", lang, NOW) == moment(IN_2_HOURS), lang
@@ -985,30 +984,30 @@ def test_unknown_language_is_an_error() -> None:
 
 
 def test_vocabulary_loads_for_every_language() -> None:
-    for lang in when._vocabulary()["languages"]:
-        tables = when._language(lang).tables
+    for lang in lexicon.vocabulary()["languages"]:
+        tables = lexicon.language(lang).tables
         assert tables[0].phrases, lang
 
 
 def test_vocabulary_mistakes_are_caught_when_loading() -> None:
     with pytest.raises(ValueError, match="another meaning"):
-        when._table("az", {"cümə": "weekday 4", "cume": "weekday 3"})
+        lexicon.table("az", {"cümə": "weekday 4", "cume": "weekday 3"})
     with pytest.raises(ValueError, match="unknown meaning"):
-        when._table("en", {"fortnight": "weeks 2"})
+        lexicon.table("en", {"fortnight": "weeks 2"})
     with pytest.raises(ValueError, match="unknown name"):
-        when._table("en", {"fortnight": "unit fortnight"})
+        lexicon.table("en", {"fortnight": "unit fortnight"})
     with pytest.raises(ValueError, match="unknown name"):
-        when._table("en", {"dusk": "period dusk"})
+        lexicon.table("en", {"dusk": "period dusk"})
     with pytest.raises(ValueError, match="quote"):
-        when._table("en", {True: "skip"})  # type: ignore[dict-item]
+        lexicon.table("en", {True: "skip"})  # type: ignore[dict-item]
     with pytest.raises(ValueError, match="one-word stem"):
-        when._table("ru", {"после завтр*": "day 2"})
+        lexicon.table("ru", {"после завтр*": "day 2"})
 
 
 def test_vocabulary_marks_stop_guard_and_other_words() -> None:
-    language = when._language("ru")
+    language = lexicon.language("ru")
     kinds = {
-        word: when._lex(when._fold(word), language)[0]
+        word: lexicon.lex(tokens.fold(word), language)[0]
         for word in ("вчера", "по", "завтрак", "рентген", "пожалуйста", "завтра")
     }
     assert kinds["вчера"].is_stop and not kinds["вчера"].is_word
@@ -1017,7 +1016,7 @@ def test_vocabulary_marks_stop_guard_and_other_words() -> None:
     assert kinds["рентген"].is_word and kinds["рентген"].is_unknown
     assert kinds["пожалуйста"].is_filler and not kinds["пожалуйста"].is_word
     assert not kinds["завтра"].is_word
-    assert set(when._vocabulary()["openers"]) <= set(when._vocabulary()["languages"])
+    assert set(lexicon.vocabulary()["openers"]) <= set(lexicon.vocabulary()["languages"])
 
 
 def test_run_cli_answers_one_json_object_per_line() -> None:
