@@ -45,6 +45,8 @@ def _is_number_word(item: Item) -> bool:
 
 
 def _join(left: float, right: float) -> int | None:
+    if left == 0 and 1 <= right <= 9 and float(right).is_integer():
+        return int(right)  # 九点零五: "zero five" minutes
     if right == 10 and 1 <= left <= 9:
         return int(left) * 10
     if left >= 10 and left % 10 == 0 and 1 <= right <= 9 and float(right).is_integer():
@@ -90,8 +92,8 @@ def _counted_units(items: Sequence[Item]) -> Iterator[tuple[float, str]]:
     for item in items:
         if item.kind == "H" and count is None and unit:
             yield 0.5, unit
-        elif item.kind in "NH":
-            count = (count or 0) + (item.value if item.kind == "N" else 0.5)
+        elif item.kind in "NHF":
+            count = (count or 0) + {"N": item.value, "H": 0.5, "F": 0.25}.get(item.kind, 0)
         elif item.kind in "UR":
             got, unit = (
                 item.value if item.kind == "R" else (1 if count is None else count, item.value)
@@ -148,6 +150,12 @@ def _hour(number: Item, minute: Any = 0) -> Slots | None:
     return {"time": (hour, minute, len(number.text) == 2)} if hour <= 23 else None
 
 
+def _dom(items: Sequence[Item]) -> Slots | None:
+    """A day of the month without a month: the next such day."""
+    day = next(item for item in items if item.kind == "N")
+    return {"dom": day.value} if _day_of_month(day) else None
+
+
 def _time_item(items: Sequence[Item]) -> Slots:
     """'9:30', 'soat 9:30 da', 'noon'."""
     return {"time": next(item for item in items if item.kind == "T").value}
@@ -169,22 +177,102 @@ def _hour_minute(items: Sequence[Item]) -> Slots | None:
     return None
 
 
+def _before(hour: Item, minutes_before: int) -> Slots | None:
+    """'quarter to 10', 'без четверти 10', '10 إلا ربع': minutes before a spoken hour."""
+    value = hour.value
+    if not isinstance(value, int) or not 1 <= value <= 24 or not 0 < minutes_before <= 30:
+        return None
+    return {"time": (value - 1 if value > 1 else 12, 60 - minutes_before, False)}
+
+
+def _into(nth: Item, minutes: int) -> Slots | None:
+    """'полдесятого', 'пів на десяту', 'четверть десятого': minutes into the tenth hour."""
+    value = nth.value
+    if not isinstance(value, int) or not 1 <= value <= 24:
+        return None
+    return {"time": (value - 1 if value > 1 else 12, minutes, False)}
+
+
+def _quarters(items: Sequence[Item]) -> int:
+    """15 per quarter: 'quarter' alone is one, 一刻 one, 三刻 three."""
+    count = next((item.value for item in items if item.kind == "N"), 1)
+    return int(count * 15) if count in (1, 2, 3) else -1
+
+
+def _quarter_to(items: Sequence[Item]) -> Slots | None:
+    """'quarter to 10', 'без четверти 10', '差一刻十点', 'یک ربع به ده'."""
+    hour = [item for item in items if item.kind == "N"][-1]
+    counted = [item for item in items if item.kind in "NF" and item is not hour]
+    return _before(hour, _quarters(counted))
+
+
+def _hour_then_quarter_to(items: Sequence[Item]) -> Slots | None:
+    """'10 إلا ربعا', 'deh kêm çaryek', '十点差一刻', "o'nga chorak kam"."""
+    hour = next(item for item in items if item.kind == "N")
+    return _before(hour, _quarters([item for item in items if item is not hour]))
+
+
+def _quarter_past(items: Sequence[Item]) -> Slots | None:
+    """'quarter past 9', "to'qqizdan chorak o'tdi", '9 وربع', '九点一刻' (9:15)."""
+    numbers = [item for item in items if item.kind == "N"]
+    hour = numbers[-1] if items[0].kind == "F" else numbers[0]
+    return _hour(hour, _quarters([item for item in items if item is not hour]))
+
+
+def _minutes_to(items: Sequence[Item]) -> Slots | None:
+    """'ten to nine', 'без 5 минут 10', '差五分十点': minutes before the hour."""
+    minutes, hour = (item for item in items if item.kind == "N")
+    if not isinstance(minutes.value, int):
+        return None
+    return _before(hour, minutes.value)
+
+
+def _words_to(items: Sequence[Item]) -> Slots | None:
+    minutes = next(item for item in items if item.kind == "N")
+    return None if minutes.text else _minutes_to(items)
+
+
+def _minutes_past(items: Sequence[Item]) -> Slots | None:
+    """'twenty past nine'."""
+    minutes, hour = (item for item in items if item.kind == "N")
+    if not isinstance(minutes.value, int) or minutes.value > 30:
+        return None
+    return _hour(hour, minutes.value)
+
+
+def _weekday_next(items: Sequence[Item]) -> Slots:
+    """'next Tuesday', 'вторник следующий', 'sêşema bê': the rule is in resolve."""
+    return {"weekday": next(item.value for item in items if item.kind == "W"), "next": True}
+
+
 def _rule(pattern: str, rule: Callable[[Sequence[Item]], Slots | None]):
     return re.compile(pattern), rule
 
 
 _RULES = (
-    _rule(r"I(?:N?H?U|R)H?(?:NH?UH?)*L?", _duration),
-    _rule(r"(?:N?H?U|R)H?(?:NH?UH?)*L", _duration),
+    _rule(r"I(?:[NF]?H?U|R)H?(?:NH?UH?)*L?", _duration),
+    _rule(r"(?:[NF]?H?U|R)H?(?:NH?UH?)*L", _duration),
     _rule(r"NU(?![IL])", _bare_duration),
     _rule(r"D", lambda items: {"rel": items[0].value}),
+    _rule(r"XC?W|C?WX(?!U)", _weekday_next),
+    _rule(r"w|XU", lambda items: {"week": 1} if items[-1].value in (None, "week") else None),
     _rule(r"W", lambda items: {"weekday": items[0].value}),
     _rule(r"YE?", lambda items: {"ymd": items[0].value}),
     _rule(r"NJ?M(?:ZE?)?", _day_then_month),
     _rule(r"MNJ?(?:ZE?)?", _month_then_day),
     _rule(r"(?:ZE)?NKNJ?", _cjk_date),
-    _rule(r"C(?=[WD])", lambda items: {}),  # "в пятницу", "у п'ятницю"
+    _rule(r"C(?=[WDXw])", lambda items: {}),  # "в пятницу", "у п'ятницю"
     _rule(r"G(?=W)|(?<=[WMJY])G", lambda items: {}),  # "روز جمعه", "juma kuni"
+    _rule(r"G?NJ+|GNJ*", _dom),  # "15-го", "on the 15th", "roja 15ê", "aýyň 15-inde"
+    _rule(r"C?FBC?NO?", _quarter_to),  # "quarter to 10"
+    _rule(r"C?BN?FC?NO?", _quarter_to),  # "без четверти 10", "差一刻十点"
+    _rule(r"C?NO?BN?F", _hour_then_quarter_to),  # "10 إلا ربع", "十点差一刻"
+    _rule(r"C?NO?FB", _hour_then_quarter_to),  # "o'nga chorak kam"
+    _rule(r"C?FSN|C?NO?N?FS?", _quarter_past),  # "quarter past 9", "9 وربع", "九点一刻"
+    _rule(r"C?[FH]h", lambda items: _into(items[-1], 15 if items[-2].kind == "F" else 30)),
+    _rule(r"C?BNm?C?NO?", _minutes_to),  # "без 5 минут 10", "差五分十点"
+    _rule(r"C?Nm?BN", _words_to),  # "ten to nine" (not "10 to 11": a range)
+    _rule(r"C?Nm?SN", _minutes_past),  # "twenty past nine"
     _rule(r"C?TO?", _time_item),
     _rule(r"C?NO(?:Nm?|H)?", _oclock),
     _rule(r"CNNm?", _hour_minute),

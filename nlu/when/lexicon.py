@@ -13,6 +13,7 @@ import yaml
 from nlu.when.tokens import UNKNOWN, Alternatives, Item, fold, numeric, tokens
 
 WORDS_FILE = Path(__file__).with_name("when_words.yml")
+MIDNIGHT = (24, 0, True)  # the end of today: 00:00 of the next day
 UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080}
 
 # Meaning names in when_words.yml -> one-letter kinds the grammar is written in.
@@ -21,7 +22,7 @@ KINDS = {
     "time": "T", "period": "P", "ampm": "A", "in": "I", "later": "L", "clock": "C",
     "oclock": "O", "minutes": "m", "half": "H", "past": "S", "monthmark": "K",
     "daymark": "J", "yearmark": "E", "dayword": "G", "next": "X", "stop": "!", "other": "x",
-    "guard": "x",
+    "guard": "x", "quarter": "F", "to": "B", "nth": "h", "nextweek": "w", "midnight": "T",
 }  # fmt: skip
 # An unknown word next to the phrase that is one typo away from a word of these kinds ("fridy
 # at 10", "в 9 вечра") may be a time word: None. Typos of units and prepositions break the
@@ -184,12 +185,14 @@ def _item(words: list[str]) -> Item:
 def _typed_item(name: str, args: list[str]) -> Item:
     if name in ("other", "guard"):
         return Item("x", name)
+    if name == "midnight":
+        return Item("T", MIDNIGHT)
     if name == "time":
         hour, minute = args[0].split(":")
         return Item("T", (int(hour), int(minute), True))
     if name == "dur":
         return Item("R", (_number(args[0]), args[1]))
-    if name in ("num", "day", "weekday", "month"):
+    if name in ("num", "day", "weekday", "month", "nth"):
         return Item(KINDS[name], _number(args[0]))
     return Item(KINDS[name], args[0] if args else None)
 

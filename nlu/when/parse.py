@@ -56,7 +56,8 @@ def _answer(lexed: Sequence[Alternatives], now: datetime, marked: bool) -> datet
         return None
     outcomes = set()
     for combination in itertools.product(*lexed):
-        found = _outcome(join_numbers([item for seq in combination for item in seq]), now)
+        items = join_numbers([item for seq in combination for item in seq])
+        found = _outcome(items, now)
         if marked and isinstance(found, datetime) and not _has_marker(combination, lexed):
             found = "unclear"
         outcomes.add(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from nlu.when.grammar import Invalid, Slots, Unclear
-from nlu.when.lexicon import UNIT_MINUTES, vocabulary
+from nlu.when.lexicon import MIDNIGHT, UNIT_MINUTES, vocabulary
 
 MARGIN = timedelta(minutes=1)  # a moment must be at least this far ahead
 
@@ -13,6 +13,8 @@ MARGIN = timedelta(minutes=1)  # a moment must be at least this far ahead
 def moment(slots: Slots, now: datetime) -> datetime:
     """The moment the slots name; Unclear if there is not exactly one ahead within a year."""
     clock = _clock(slots)
+    if clock == MIDNIGHT[:2]:
+        return _midnight(slots, now)
     if "offset" in slots:
         return _within_a_year(_after_offset(slots, clock, now), now)
     days = _days(slots, now, clock)
@@ -28,6 +30,13 @@ def moment(slots: Slots, now: datetime) -> datetime:
     return _within_a_year(found, now)
 
 
+def _midnight(slots: Slots, now: datetime) -> datetime:
+    """'midnight', 'midnight tonight', 'в 12 ночи': 00:00 after today; another day's: ask."""
+    if set(slots) - {"time", "period", "rel"} or slots.get("rel", 0) != 0:
+        raise Unclear  # "завтра в полночь": the night before or after tomorrow?
+    return _at(now.date() + timedelta(days=1), (0, 0), now)
+
+
 def _clock(slots: Slots) -> tuple[int, int] | None:
     """(hour, minute) from the time, am/pm and part-of-day slots; None if no time is said."""
     period, ampm = slots.get("period"), slots.get("ampm")
@@ -36,7 +45,14 @@ def _clock(slots: Slots) -> tuple[int, int] | None:
             raise Invalid
         return _period_default(period) if period else None
     hour, minute, padded = slots["time"]
-    return _hour_of_day(hour, padded, period, ampm), minute
+    if (hour, minute) == MIDNIGHT[:2]:
+        if ampm or period not in (None, "evening", "night", "pm"):
+            raise Invalid  # "midnight in the morning"
+        return hour, minute
+    found = _hour_of_day(hour, padded, period, ampm)
+    if found == MIDNIGHT[0] and minute:
+        raise Unclear  # "12:30 ночи": past midnight, but which night?
+    return found, minute
 
 
 def _hour_of_day(hour: int, padded: bool, period: str | None, ampm: str | None) -> int:
@@ -84,10 +100,49 @@ def _days(slots: Slots, now: datetime, clock: tuple[int, int] | None) -> set[dat
     if "rel" in slots:
         days.add(today + timedelta(days=slots["rel"]))
     if "weekday" in slots:
-        days.add(_next_weekday(slots["weekday"], now, clock))
+        days.add(_weekday(slots, now, clock))
+    elif "week" in slots or "next" in slots:
+        raise Unclear  # "next week": which day?
+    if "dom" in slots:
+        days.add(_day_of_month(slots["dom"], now, clock))
     if "ymd" in slots:
         days.add(_calendar_day(slots["ymd"], today))
     return days
+
+
+def _weekday(slots: Slots, now: datetime, clock: tuple[int, int] | None) -> date:
+    """A weekday; "next <weekday>" and "<weekday> next week" follow the rule in docs/dates.md.
+
+    "<weekday> next week" is that day of the next Monday-to-Sunday week. "next <weekday>" is
+    the same day, but only when this week's one has passed or is today; while this week's is
+    still ahead ("next Friday" said on Wednesday: this Friday or the one after?) it is unclear.
+    """
+    weekday, today = slots["weekday"], now.date()
+    next_week = today + timedelta(days=7 - today.weekday() + weekday)
+    if "week" in slots:
+        return next_week
+    if "next" in slots:
+        if weekday > today.weekday():
+            raise Unclear
+        return next_week
+    return _next_weekday(weekday, now, clock)
+
+
+def _day_of_month(day: int, now: datetime, clock: tuple[int, int] | None) -> date:
+    """'15-го', 'on the 15th': this month's if still ahead, else the next month that has it."""
+    year, month = now.year, now.month
+    for _ in range(13):
+        try:
+            found = date(year, month, day)
+        except ValueError:  # no 31st in November
+            found = None
+        if found and (
+            found > now.date()
+            or (found == now.date() and clock and _at(found, clock, now) >= now + MARGIN)
+        ):
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    raise Invalid
 
 
 def _next_weekday(weekday: int, now: datetime, clock: tuple[int, int] | None) -> date:
