@@ -26,10 +26,16 @@ class Unclear(Exception):
     """This reading parses but names no single future moment: ask back."""
 
 
+PAUSE = Item("_")  # where a filler stood: "ten (to) nine" is not nineteen
+
+
 def join_numbers(items: list[Item]) -> list[Item]:
     """Number words in a row make one number: 'twenty five', 'on bir', 二十五."""
     joined: list[Item] = []
     for item in items:
+        if item == PAUSE:
+            joined.append(item)
+            continue
         previous = joined[-1] if joined else None
         if previous and _is_number_word(previous) and _is_number_word(item):
             value = _join(previous.value, item.value)
@@ -37,7 +43,7 @@ def join_numbers(items: list[Item]) -> list[Item]:
                 joined[-1] = Item("N", value)
                 continue
         joined.append(item)
-    return joined
+    return [item for item in joined if item != PAUSE]
 
 
 def _is_number_word(item: Item) -> bool:
@@ -268,7 +274,7 @@ _RULES = (
     _rule(r"C?BN?FC?NO?", _quarter_to),  # "без четверти 10", "差一刻十点"
     _rule(r"C?NO?BN?F", _hour_then_quarter_to),  # "10 إلا ربع", "十点差一刻"
     _rule(r"C?NO?FB", _hour_then_quarter_to),  # "o'nga chorak kam"
-    _rule(r"C?FSN|C?NO?N?FS?", _quarter_past),  # "quarter past 9", "9 وربع", "九点一刻"
+    _rule(r"C?FSN|C?NO?S?N?FS?", _quarter_past),  # "quarter past 9", "9 وربع", "九点一刻"
     _rule(r"C?[FH]h", lambda items: _into(items[-1], 15 if items[-2].kind == "F" else 30)),
     _rule(r"C?BNm?C?NO?", _minutes_to),  # "без 5 минут 10", "差五分十点"
     _rule(r"C?Nm?BN", _words_to),  # "ten to nine" (not "10 to 11": a range)

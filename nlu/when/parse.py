@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
-from nlu.when.grammar import Invalid, Unclear, join_numbers, slots
+from nlu.when.grammar import PAUSE, Invalid, Unclear, join_numbers, slots
 from nlu.when.lexicon import Language, language, lex
 from nlu.when.phrase import guarded, phrase_among_words
 from nlu.when.resolve import moment
@@ -56,7 +56,7 @@ def _answer(lexed: Sequence[Alternatives], now: datetime, marked: bool) -> datet
         return None
     outcomes = set()
     for combination in itertools.product(*lexed):
-        items = join_numbers([item for seq in combination for item in seq])
+        items = join_numbers([item for seq in combination for item in seq or (PAUSE,)])
         found = _outcome(items, now)
         if marked and isinstance(found, datetime) and not _has_marker(combination, lexed):
             found = "unclear"

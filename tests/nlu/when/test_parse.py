@@ -117,9 +117,9 @@ PHRASES: dict[str, list[tuple[str, str | None]]] = {
         ("каждый день в 9", None),
         ("завтра в 9 и в 18", None),
         ("2 часа назад", None),
-        ("пол девятого", "2026-11-26 08:30")(  # 8:30, a bare hour 7-11 is morning,
-            "в 12 ночи", "2026-11-26 00:00"
-        )("9 г", None),  # midnight after today,
+        ("пол девятого", "2026-11-26 08:30"),  # a bare hour 7-11 is in the morning
+        ("в 12 ночи", "2026-11-26 00:00"),  # midnight after today
+        ("9 г", None),
         ("на 3 дня", None),
         ("на 15 минут", None),
         ("завтра в 0:30", None),
@@ -468,7 +468,8 @@ PHRASES: dict[str, list[tuple[str, str | None]]] = {
         ("星期五", None),
         ("3点", None),
         ("今天上午9点", None),
-        ("下周五上午10点", "2026-12-04 10:00")("我有3个孩子", None),  # Friday of next week,
+        ("下周五上午10点", "2026-12-04 10:00"),  # Friday of next week
+        ("我有3个孩子", None),
         ("9个", None),
         ("两小时前", None),
         ("9点前", None),
