@@ -158,7 +158,7 @@ def _hour(number: Item, minute: Any = 0) -> Slots | None:
 
 def _dom(items: Sequence[Item]) -> Slots | None:
     """A day of the month without a month: the next such day."""
-    day = next(item for item in items if item.kind == "N")
+    day = next(item for item in items if item.kind in "Nh")
     return {"dom": day.value} if _day_of_month(day) else None
 
 
@@ -233,6 +233,21 @@ def _minutes_to(items: Sequence[Item]) -> Slots | None:
     return _before(hour, minutes.value)
 
 
+def _next_week(items: Sequence[Item]) -> Slots | None:
+    """'next week', 'на следующей неделе', 'hefteya bê' (with a weekday: that week's day)."""
+    unit = next((item for item in items if item.kind == "U"), None)
+    return {"week": 1} if unit is None or unit.value == "week" else None
+
+
+def _hour_minutes(items: Sequence[Item], before: bool) -> Slots | None:
+    """An hour, then minutes before it or past it (Turkic: "10-a 15 dəqiqə qalmış")."""
+    hour, minutes = (item for item in items if item.kind == "N")
+    unit = items[-2]
+    if (unit.kind == "U" and unit.value != "minute") or not isinstance(minutes.value, int):
+        return None
+    return _before(hour, minutes.value) if before else _hour(hour, minutes.value)
+
+
 def _words_to(items: Sequence[Item]) -> Slots | None:
     minutes = next(item for item in items if item.kind == "N")
     return None if minutes.text else _minutes_to(items)
@@ -261,7 +276,7 @@ _RULES = (
     _rule(r"NU(?![IL])", _bare_duration),
     _rule(r"D", lambda items: {"rel": items[0].value}),
     _rule(r"XC?W|C?WX(?!U)", _weekday_next),
-    _rule(r"w|XU", lambda items: {"week": 1} if items[-1].value in (None, "week") else None),
+    _rule(r"w|XU|UX", _next_week),
     _rule(r"W", lambda items: {"weekday": items[0].value}),
     _rule(r"YE?", lambda items: {"ymd": items[0].value}),
     _rule(r"NJ?M(?:ZE?)?", _day_then_month),
@@ -269,7 +284,7 @@ _RULES = (
     _rule(r"(?:ZE)?NKNJ?", _cjk_date),
     _rule(r"C(?=[WDXw])", lambda items: {}),  # "в пятницу", "у п'ятницю"
     _rule(r"G(?=W)|(?<=[WMJY])G", lambda items: {}),  # "روز جمعه", "juma kuni"
-    _rule(r"G?NJ+|GNJ*", _dom),  # "15-го", "on the 15th", "roja 15ê", "aýyň 15-inde"
+    _rule(r"G?NJ+G?|GNJ*G?|hJ+", _dom),  # "15-го", "on the 15th", "roja 15ê", "aýyň 15-inde"
     _rule(r"C?FBC?NO?", _quarter_to),  # "quarter to 10"
     _rule(r"C?BN?FC?NO?", _quarter_to),  # "без четверти 10", "差一刻十点"
     _rule(r"C?NO?BN?F", _hour_then_quarter_to),  # "10 إلا ربع", "十点差一刻"
@@ -279,6 +294,13 @@ _RULES = (
     _rule(r"C?BNm?C?NO?", _minutes_to),  # "без 5 минут 10", "差五分十点"
     _rule(r"C?Nm?BN", _words_to),  # "ten to nine" (not "10 to 11": a range)
     _rule(r"C?Nm?SN", _minutes_past),  # "twenty past nine"
+    _rule(
+        r"C?NN[mU]B", lambda items: _hour_minutes(items, before=True)
+    ),  # "10-a 15 dəqiqə qalmış"
+    _rule(
+        r"C?NN[mU]S", lambda items: _hour_minutes(items, before=False)
+    ),  # "9 dan 15 daqiqa o'tganda"
+    _rule(r"C?Nmh", lambda items: _into(items[-1], items[-3].value)),  # "пять минут десятого"
     _rule(r"C?TO?", _time_item),
     _rule(r"C?NO(?:Nm?|H)?", _oclock),
     _rule(r"CNNm?", _hour_minute),
