@@ -9,12 +9,15 @@ typo ("fridy at 10", "в 9 вечра").
 
 from __future__ import annotations
 
+import re
+
 from nlu.when.lexicon import LOOKALIKE_MIN, Language, Lexeme
-from nlu.when.tokens import Alternatives
+from nlu.when.tokens import CJK, Alternatives
 
 # Runs of known words around the phrase may hold only fillers and these ("в аптеку", "at home");
 # not "in"/"after" (I): "after the meeting at 9" is not at 9.
 PREPOSITIONS = frozenset("C")
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def guarded(lexed: list[Lexeme]) -> bool:
@@ -51,6 +54,15 @@ def phrase_among_words(lexed: list[Lexeme], language: Language) -> list[Alternat
     neighbours = lexed[max(start - 1, 0) : start] + lexed[end : end + 1]
     if any(word.is_unknown and _lookalike(word.text, language) for word in neighbours):
         return None  # "в пятнцу в 10", "at 9 evning": a time word with a typo
+    after = lexed[end] if end < len(lexed) else None
+    # "o'nga chorak qolganda": the word after a quarter may say "to" (Chinese puts 差 before)
+    if (
+        after
+        and after.is_unknown
+        and not CJK_CHAR.fullmatch(after.text)
+        and _ends_in_quarter(lexed[start:end])
+    ):
+        return None
     phrase = [lexeme.alternatives for lexeme in lexed[start:end]]
     while _ignorable(phrase[-1]):  # "at 9 at home": a trailing "at" cannot belong to the time
         phrase.pop()
@@ -58,6 +70,11 @@ def phrase_among_words(lexed: list[Lexeme], language: Language) -> list[Alternat
     if numbers[-2:] == [True, True]:
         return None  # "в 9 10 таблеток": 9:10, or 9 and ten pills?
     return phrase
+
+
+def _ends_in_quarter(lexed: list[Lexeme]) -> bool:
+    said = [lexeme for lexeme in lexed if not lexeme.is_filler]
+    return bool(said) and any(item.kind == "F" for seq in said[-1].alternatives for item in seq)
 
 
 def _runs(lexed: list[Lexeme]) -> list[tuple[int, int]]:

@@ -736,7 +736,7 @@ AMONG_WORDS: dict[str, list[tuple[str, str | None]]] = {
         ("عندي 3 أطفال", None),
         ("الغرفة 9", None),
         ("كل يوم الساعة 9 الدواء", None),
-        ("الساعة 9 وربع اجتماع", "2026-11-26 09:15"),
+        ("الساعة 9 وربع اجتماع", None),  # a word after a quarter may be "to",
     ],
     "fa": [
         ("فردا ساعت ۹ صبح دکتر دارم", TOMORROW_9),

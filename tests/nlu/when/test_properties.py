@@ -10,6 +10,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
+pytest.importorskip("hypothesis", reason="pip install -e '.[dev]' (hypothesis is a dev extra)")
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
