@@ -248,6 +248,18 @@ def _hour_minutes(items: Sequence[Item], before: bool) -> Slots | None:
     return _before(hour, minutes.value) if before else _hour(hour, minutes.value)
 
 
+def _in_minutes_it_is(items: Sequence[Item]) -> Slots | None:
+    _, minutes, unit, hour = items
+    if (unit.kind == "U" and unit.value != "minute") or not isinstance(minutes.value, int):
+        return None
+    return _before(hour, minutes.value)
+
+
+def _twelve_noon(items: Sequence[Item]) -> Slots | None:
+    number, named = items[-2], items[-1]
+    return {"time": named.value} if number.value == 12 and named.value[0] in (12, 24) else None
+
+
 def _words_to(items: Sequence[Item]) -> Slots | None:
     minutes = next(item for item in items if item.kind == "N")
     return None if minutes.text else _minutes_to(items)
@@ -301,6 +313,8 @@ _RULES = (
         r"C?NN[mU]S", lambda items: _hour_minutes(items, before=False)
     ),  # "9 dan 15 daqiqa o'tganda"
     _rule(r"C?Nmh", lambda items: _into(items[-1], items[-3].value)),  # "пять минут десятого"
+    _rule(r"C?NT", _twelve_noon),  # "12 noon", "12 midnight"
+    _rule(r"IN[mU]N", _in_minutes_it_is),  # "за п'ятнадцять хвилин десята" = 9:45
     _rule(r"C?TO?", _time_item),
     _rule(r"C?NO(?:Nm?|H)?", _oclock),
     _rule(r"CNNm?", _hour_minute),

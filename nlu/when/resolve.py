@@ -111,7 +111,7 @@ def _days(slots: Slots, now: datetime, clock: tuple[int, int] | None) -> set[dat
 
 
 def _weekday(slots: Slots, now: datetime, clock: tuple[int, int] | None) -> date:
-    """A weekday; "next <weekday>" and "<weekday> next week" follow the rule in docs/dates.md.
+    """A weekday; "next <weekday>" and "<weekday> next week" as when_words.yml describes them.
 
     "<weekday> next week" is that day of the next Monday-to-Sunday week. "next <weekday>" is
     the same day, but only when this week's one has passed or is today; while this week's is
