@@ -296,7 +296,7 @@ _RULES = (
     _rule(r"(?:ZE)?NKNJ?", _cjk_date),
     _rule(r"C(?=[WDXw])", lambda items: {}),  # "в пятницу", "у п'ятницю"
     _rule(r"G(?=W)|(?<=[WMJY])G", lambda items: {}),  # "روز جمعه", "juma kuni"
-    _rule(r"G?NJ+G?|GNJ*G?|hJ+", _dom),  # "15-го", "on the 15th", "roja 15ê", "aýyň 15-inde"
+    _rule(r"G?NJ+G?|GNJ*G?|NG|hJ+", _dom),  # "15-го", "on the 15th", "roja 15ê", "aýyň 15-inde"
     _rule(r"C?FBC?NO?", _quarter_to),  # "quarter to 10"
     _rule(r"C?BN?FC?NO?", _quarter_to),  # "без четверти 10", "差一刻十点"
     _rule(r"C?NO?BN?F", _hour_then_quarter_to),  # "10 إلا ربع", "十点差一刻"
