@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from bot import campaigning, places, reminding
+from bot import campaigning, places, reminding, stats_summary
 from bot.callbacks import Callback
 from bot.i18n import FALLBACK, supported
 from bot.reply import Reply
@@ -15,6 +15,7 @@ from bot.services import Services
 from content.sites import SERVICES
 from nlu.client import NluUnavailable
 from nlu.understand import Understanding
+from storage import events
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +213,10 @@ async def _rate(user_id: int, arg: str, screens: Screens, services: Services):
     if screens.content.answer(intent) is None or vote not in ("0", "1"):
         return [screens.stale()]
     await services.ratings.add(intent, screens.lang, helpful=vote == "1")
+    await services.events.count(
+        events.VOTE, lang=screens.lang, now=services.clock(), key=intent,
+        value="helpful" if vote == "1" else "unhelpful",
+    )  # fmt: skip
     return [screens.thanks_for_rating()]
 
 
@@ -291,6 +296,8 @@ async def _privileged(name: str, user_id: int, arg: str, screens: Screens, servi
         return await campaigning.broadcast(user_id, screens, services)
     if name == "campaigns":
         return await campaigning.campaigns(user_id, screens, services)
+    if name == "stats":
+        return [await stats_summary.last_week(screens, services, services.clock())]
     return await campaigning.role(name, user_id, arg, screens, services)
 
 

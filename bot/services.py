@@ -12,6 +12,8 @@ from bot.settings import Settings
 from content.store import ContentStore
 from nlu.understand import Understander
 from storage.campaigns import CampaignStore
+from storage.events import EventStore
+from storage.figures import FigureQueries
 from storage.ratings import RatingStore
 from storage.reminders import ReminderStore
 from storage.unanswered import UnansweredStore
@@ -28,6 +30,8 @@ class Services:
     ratings: RatingStore
     reminders: ReminderStore
     campaigns: CampaignStore
+    events: EventStore  # counters for the programme's figures, no user id
+    figures: FigureQueries
     content: ContentStore
     nlu: Understander
     catalogs: Catalogs

@@ -12,6 +12,7 @@ import logging
 from datetime import datetime, timedelta
 
 from scheduler.ports import ReminderMessage, Sender, SendResult
+from storage.events import EventStore
 from storage.reminders import Due, ReminderStore
 
 logger = logging.getLogger(__name__)
@@ -97,3 +98,9 @@ async def _plan_next_dose(due: Due, store: ReminderStore) -> None:
 async def _close_if_finished(reminder_id: int, store: ReminderStore) -> None:
     if not await store.pending_count(reminder_id):
         await store.close(reminder_id)
+
+
+async def keep_figures(now: datetime, events: EventStore, *, retention_days: int) -> None:
+    """Fold finished weeks' active-user tokens into counts; drop counters past retention."""
+    await events.fold_weeks(now)
+    await events.purge((now - timedelta(days=retention_days)).date())
