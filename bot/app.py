@@ -30,7 +30,7 @@ from content.store import ContentStore
 from nlu import LANGUAGES
 from nlu.runtime import NluRuntime, RasaConfig
 from nlu.trainingdata import known_intents
-from scheduler.jobs import keep_figures
+from scheduler.jobs import keep_figures, send_due_followups
 from scheduler.runner import SchedulerRunner
 from storage import db as database
 from storage import secrets
@@ -39,6 +39,7 @@ from storage.events import EventStore
 from storage.figures import FigureQueries
 from storage.ratings import RatingStore
 from storage.reminders import ReminderStore
+from storage.selfchecks import SelfcheckStore
 from storage.unanswered import UnansweredStore
 from storage.updates import SeenUpdates
 from storage.users import UserStore
@@ -89,6 +90,7 @@ class Runtime:
             campaigns=CampaignStore(db),
             events=EventStore(db),
             figures=FigureQueries(db),
+            selfchecks=SelfcheckStore(db),
             content=content,
             nlu=understander,
             catalogs=Catalogs(settings.locales_dir),
@@ -165,6 +167,11 @@ def build_application(settings: Settings) -> Application:
         )  # fmt: skip
         application.bot_data["scheduler"] = runner
         _schedule_figures(runner, sender, services)
+
+        async def followups() -> None:
+            await send_due_followups(services.clock(), services.selfchecks, sender)
+
+        runner.every("selfcheck-followups", followups, seconds=60)
         await runner.start()
 
     async def post_shutdown(application: Application) -> None:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from bot import campaigning, places, reminding, stats_summary
+from bot import campaigning, places, reminding, selfcheck, stats_summary
 from bot.callbacks import Callback
 from bot.i18n import FALLBACK, supported
 from bot.reply import Reply
@@ -259,6 +259,7 @@ _ACTIONS: dict[str, Action] = {
     "near": _near,
     "city": _city,
     **reminding.ACTIONS,
+    **selfcheck.ACTIONS,
     **campaigning.ACTIONS,
 }
 
@@ -279,6 +280,8 @@ async def command(
         return [await show(user_id, screens, services)]
     if name == "remind":
         return await reminding.new(user_id, "", screens, services)
+    if name == "check":
+        return await selfcheck.choose(user_id, "", screens, services)
     replies = {
         "menu": lambda: [screens.menu()],
         "language": lambda: [screens.language_picker()],

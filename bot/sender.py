@@ -16,9 +16,10 @@ from bot.reminder_screens import ReminderScreens
 from bot.replies import keyboard
 from bot.reply import Button, Reply, rows
 from bot.screens import Screens
+from bot.selfcheck_screens import SelfcheckScreens
 from bot.services import Services
 from content.campaigns import text_for
-from scheduler.ports import ReminderMessage, SendResult
+from scheduler.ports import FollowupMessage, ReminderMessage, SendResult
 from storage.campaigns import Outgoing
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,15 @@ class TelegramSender:
         screens = Screens(lang, services.content.current, services.catalogs.gettext(lang))
         reply = await stats_summary.last_week(screens, services, services.clock())
         return await self.send(chat_id, reply, services.signer)
+
+    async def send_followup(self, message: FollowupMessage) -> SendResult:
+        """A week after a self-check, in the user's language (a stale check is skipped)."""
+        screens = await self._screens(message.chat_id)
+        check = self._services.content.current.selfchecks.get(message.check_id)
+        if check is None:
+            return SendResult.FAILED
+        reply = SelfcheckScreens(screens.s).follow_up_question(check, message.result_id)
+        return await self.send(message.chat_id, reply, self._services.signer)
 
     async def send_campaign(self, outgoing: Outgoing) -> SendResult:
         campaign = outgoing.campaign

@@ -16,6 +16,7 @@ from storage.events import EventStore
 from storage.figures import FigureQueries
 from storage.ratings import RatingStore
 from storage.reminders import ReminderStore
+from storage.selfchecks import SelfcheckStore
 from storage.unanswered import UnansweredStore
 from storage.updates import SeenUpdates
 from storage.users import UserStore
@@ -32,6 +33,7 @@ class Services:
     campaigns: CampaignStore
     events: EventStore  # counters for the programme's figures, no user id
     figures: FigureQueries
+    selfchecks: SelfcheckStore
     content: ContentStore
     nlu: Understander
     catalogs: Catalogs

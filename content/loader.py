@@ -16,6 +16,7 @@ from content.schema import (
     Content,
     MenuGroup,
 )
+from content.selfchecks import load_selfchecks
 from content.sites import load_sites
 from content.telegram_html import html_problems, visible_length
 from content.yamlfile import Problem, line_of, load
@@ -206,7 +207,11 @@ def load_content(root: Path, known_intents: frozenset[str]) -> tuple[Content, li
     check.problems.extend(site_problems)
     campaigns, campaign_problems = load_campaigns(root / "campaigns")
     check.problems.extend(campaign_problems)
-    content = Content(_answers(check), _menu(check), _contacts(check), cities, sites, campaigns)
+    selfchecks, selfcheck_problems = load_selfchecks(root / "selfchecks.yml", known_intents)
+    check.problems.extend(selfcheck_problems)
+    content = Content(
+        _answers(check), _menu(check), _contacts(check), cities, sites, campaigns, selfchecks
+    )
     errors = [p for p in check.problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from content.campaigns import PreparedCampaign
+from content.selfchecks import SelfCheck
 from content.sites import City, Site
 
 REVIEW_STATUSES = ("reviewed", "draft", "machine")
@@ -49,6 +50,7 @@ class Content:
     cities: Mapping[str, City] = field(default_factory=dict)
     sites: tuple[Site, ...] = field(default=())
     campaigns: tuple[PreparedCampaign, ...] = field(default=())
+    selfchecks: Mapping[str, SelfCheck] = field(default_factory=dict)
 
     def answer(self, intent: str) -> Answer | None:
         return self.answers.get(intent)

@@ -69,6 +69,13 @@ class SchedulerRunner:
         await start_scheduled(self._clock(), self._prepared(), self._campaigns, self._zone)
         return await send_queued(self._campaigns, self._sender)  # type: ignore[arg-type]
 
+    def every(self, name: str, job: Callable[[], Awaitable[object]], *, seconds: float) -> None:
+        """Also run `job` every `seconds`, never overlapping itself."""
+        self._scheduler.add_job(
+            job, IntervalTrigger(seconds=seconds), id=name,
+            max_instances=1, coalesce=True, misfire_grace_time=None,
+        )  # fmt: skip
+
     def at(self, name: str, job: Callable[[], Awaitable[object]], **cron: str | int) -> None:
         """Also run `job` on a cron schedule in local time (e.g. day_of_week="mon", hour=8);
         a run missed by up to an hour (the bot was down) still happens, once."""

@@ -136,6 +136,20 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     ALTER TABLE campaigns ADD COLUMN finished_at TEXT;
     """,
+    """
+    CREATE TABLE selfchecks (
+        id INTEGER PRIMARY KEY,
+        telegram_id INTEGER NOT NULL REFERENCES users(telegram_id) ON DELETE CASCADE,
+        check_id TEXT NOT NULL,
+        level TEXT NOT NULL,
+        day TEXT NOT NULL,
+        followup TEXT NOT NULL DEFAULT 'none'
+            CHECK (followup IN ('none', 'planned', 'asking', 'asked', 'failed', 'answered')),
+        followup_due TEXT,
+        outcome TEXT
+    );
+    CREATE INDEX selfchecks_due ON selfchecks(followup, followup_due);
+    """,
 )
 
 
