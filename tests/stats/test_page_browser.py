@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from bot.settings import ROOT
 from stats.figures import Period
 from stats.run import run
 from storage import db as database
+from tests.stats.sync import run_sync
 
 CHROMIUM = shutil.which("chromium")
 FLAGS = (
@@ -46,7 +46,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (page,) = await run(str(folder / "healthbot.db"), period, folder / "out", "html")
         return page
 
-    return asyncio.run(make())
+    return run_sync(make())
 
 
 def test_every_chart_renders_with_no_console_message(page: Path, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from stats.figures import Period
 from stats.run import run
 from stats.tables import shown
 from storage import db as database
+from tests.stats.sync import run_sync
 
 TODAY = date.today()
 PERIOD = Period(TODAY - timedelta(days=29), TODAY)
@@ -22,8 +23,6 @@ PERIOD = Period(TODAY - timedelta(days=29), TODAY)
 
 @pytest.fixture(scope="module")
 def month(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Expected]:
-    import asyncio
-
     path = tmp_path_factory.mktemp("stats") / "healthbot.db"
 
     async def make() -> Expected:
@@ -33,7 +32,7 @@ def month(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Expected]:
         finally:
             await db.close()
 
-    return path, asyncio.run(make())
+    return path, run_sync(make())
 
 
 def read(folder: Path, name: str) -> list[dict[str, str]]:
@@ -43,10 +42,8 @@ def read(folder: Path, name: str) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def tables(month: tuple[Path, Expected], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import asyncio
-
     out = tmp_path_factory.mktemp("csv")
-    asyncio.run(run(str(month[0]), PERIOD, out, "csv"))
+    run_sync(run(str(month[0]), PERIOD, out, "csv"))
     return out
 
 
@@ -98,9 +95,7 @@ def test_no_published_count_is_between_one_and_four(tables) -> None:
 
 
 def test_no_user_id_and_no_message_text_in_the_page_or_the_csv(month, tables, tmp_path) -> None:
-    import asyncio
-
-    (page,) = asyncio.run(run(str(month[0]), PERIOD, tmp_path, "html"))
+    (page,) = run_sync(run(str(month[0]), PERIOD, tmp_path, "html"))
     outputs = [page.read_text("utf-8"), *(p.read_text("utf-8") for p in tables.glob("*.csv"))]
     ids = [str(10_000 + i) for i in range(400)]
     for text in outputs:
