@@ -10,6 +10,7 @@ from content.loader import ContentError, load_content
 from content.yamlfile import Problem, line_of, load
 from nlu import LANGUAGES
 from nlu.trainingdata import files_by_language
+from nlu.when import check as when_check
 
 MIN_EXAMPLES = 25
 
@@ -88,6 +89,7 @@ def _check_blocks(
 
 def run(content_dir: Path, data_dir: Path, out: TextIO) -> int:
     known, problems = nlu_problems(data_dir)
+    problems += [Problem(p.file, p.line, p.message) for p in when_check.problems()]
     try:
         _, warnings = load_content(content_dir, known)
         problems.extend(warnings)
