@@ -30,6 +30,9 @@ GENERAL = "general"
 # Where a guard looks: an information or PEP question colours its whole sentence; a past
 # event or a joke only its own clause ("last year I had TB, but now I cough blood").
 # `mild` ("a little blood") also only its clause.
+# A past event ("last year") is not a present danger, so it hides strong matches of its clause
+# too; every other guard hides only weak ones.
+HIDES_STRONG = frozenset({"past"})
 GUARD_SCOPES = {
     "info": "sentence", "pep": "sentence", "past": "clause", "joke": "clause", "mild": "clause",
 }  # fmt: skip

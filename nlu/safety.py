@@ -4,7 +4,7 @@ Each sentence and clause of a message is matched against every language's rules 
 languages and the language detector can be wrong). Idioms are blanked out first. A `weak`
 match (a danger word that also appears in questions: "stroke", "suicide") is hidden by a guard
 cue of an information question, a past event or a joke; a `strong` match (first-person,
-present danger: "I can't breathe") never is.
+present danger: "I can't breathe") only by a past event in its own clause ("last year ...").
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlu.emergencyrules import GENERAL, GUARD_SCOPES, SITUATIONS, RuleSet, read
+from nlu.emergencyrules import GENERAL, GUARD_SCOPES, HIDES_STRONG, SITUATIONS, RuleSet, read
 from nlu.fold import Sentence, sentences
 from nlu.patterns import Alternative, Matcher, Pattern, find
 
@@ -105,7 +105,7 @@ class EmergencyDetector:
             if span is None:
                 continue
             detection = Detection(rule.situation, rule.strong, rule.lang, rule.pattern.source)
-            if not rule.strong and _guarded(guard_clauses, _clauses(sentence, span)):
+            if _guarded(guard_clauses, _clauses(sentence, span), strong=rule.strong):
                 hidden.append(detection)
             else:
                 found.append(detection)
@@ -131,7 +131,9 @@ def _clauses(sentence: Sentence, span: tuple[int, int]) -> set[int]:
     return set(sentence.clauses[span[0] : span[1] + 1])
 
 
-def _guarded(guard_clauses: dict[str, set[int]], clauses: set[int]) -> bool:
+def _guarded(guard_clauses: dict[str, set[int]], clauses: set[int], *, strong: bool) -> bool:
     return any(
-        GUARD_SCOPES[kind] == "sentence" or seen & clauses for kind, seen in guard_clauses.items()
+        (kind in HIDES_STRONG or not strong)
+        and (GUARD_SCOPES[kind] == "sentence" or seen & clauses)
+        for kind, seen in guard_clauses.items()
     )
