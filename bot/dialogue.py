@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot import campaigning, places, reminding
 from bot.callbacks import Callback
+from bot.emergency_screens import EmergencyScreens
 from bot.i18n import FALLBACK, supported
 from bot.reply import Reply
 from bot.screens import Screens
@@ -79,9 +80,36 @@ async def answer_text(
             "decision": understanding.decision,
         },
     )
+    if _is_emergency(understanding, services):
+        return await _emergency(user_id, understanding, screens, services)
     reply = await _decide(user_id, understanding, screens, services)
     offer = _switch_offer(understanding, screens, services)
     return [reply.with_row(offer) if offer else reply]
+
+
+def _is_emergency(understanding: Understanding, services: Services) -> bool:
+    if understanding.decision is not None:
+        return understanding.decision == "emergency"
+    return (
+        understanding.intent == "emergency"
+        and understanding.confidence >= services.settings.uncertain
+    )
+
+
+async def _emergency(
+    user_id: int, understanding: Understanding, screens: Screens, services: Services
+) -> list[Reply]:
+    """The situation's answer first: in the message's language when it is clearly another
+    of ours, then in the chosen language with the related answer and the menu."""
+    await services.users.reset_streak(user_id)
+    chosen = EmergencyScreens(screens).answer(understanding.situation)
+    offer = _switch_offer(understanding, screens, services)
+    if offer is None:
+        return [chosen]
+    lang = understanding.language
+    theirs = Screens(lang, screens.content, services.catalogs.gettext(lang))
+    first = EmergencyScreens(theirs).answer(understanding.situation, with_buttons=False)
+    return [first, chosen.with_row(offer)]
 
 
 async def _decide(
@@ -89,8 +117,6 @@ async def _decide(
 ) -> Reply:
     """Act on the decision nlu/decision.py made (the same rule `healthbot nlu parse` prints)."""
     decision, intent = understanding.decision, understanding.intent
-    if decision == "emergency":
-        return await _answered(user_id, "emergency", screens, services)
     if decision == "answer":
         return await _answered(user_id, intent, screens, services, understanding.text)
     signals = Signals(None, False, intent, understanding.confidence, understanding.ranking)

@@ -22,7 +22,7 @@ class Understanding:
     ranking: tuple[tuple[str, float], ...]
     by: str  # "rasa" or "rules" (the emergency detector decided without the model)
     situation: str | None = None  # one of nlu.emergencyrules.SITUATIONS when urgent
-    decision: str = "fallback"  # "emergency", "answer", "clarify" or "fallback"
+    decision: str | None = None  # emergency, answer, clarify or fallback; None: not decided
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -5,25 +5,26 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import feed
-from tests.helpers import answer_text, screens
+from tests.helpers import emergency_text, screens
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "lang", "situation"),
     [
-        ("помогите не могу дышать", "ru"),
-        ("my 3 year old swallowed bleach", "en"),
-        ("nafas ololmayapman", "uz"),
-        ("مش قادر اتنفس", "ar"),
-        ("我不想活了", "zh"),
+        ("помогите не могу дышать", "ru", "breathing"),
+        ("my 3 year old swallowed bleach", "en", "poisoning"),
+        ("nafas ololmayapman", "uz", "breathing"),
+        ("مش قادر اتنفس", "ar", "breathing"),
+        ("我不想活了", "zh", "suicide"),
+        ("меня изнасиловали вчера", "ru", "sexual_assault"),
     ],
 )
-async def test_urgent_message_gets_the_emergency_answer_with_rasa_down(
-    app_without_nlu, fake_telegram, text, lang
+async def test_urgent_message_gets_its_situations_answer_with_rasa_down(
+    app_without_nlu, fake_telegram, text, lang, situation
 ):
     await feed(app_without_nlu, fake_telegram.text_update(text, language_code=lang))
     reply = fake_telegram.sent_texts()[-1]
-    assert reply == answer_text("emergency", lang)
+    assert reply == emergency_text(situation, lang)
     assert "103" in reply and "112" in reply
 
 
