@@ -17,6 +17,7 @@ from nlu.fold import Sentence, sentences
 from nlu.patterns import Alternative, Matcher, Pattern, find
 
 RULES_DIR = Path(__file__).resolve().parent / "emergency"
+_LOADED: dict[tuple[Path, tuple[tuple[str, int], ...]], EmergencyDetector] = {}
 _IDIOM_PASSES = 3
 
 
@@ -53,6 +54,23 @@ def _rank(detection: Detection) -> tuple[bool, bool, int]:
     return (general, not detection.strong, index)
 
 
+class _Index:
+    """Which patterns can match, from the alternatives a sentence's words matched."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        self._by_alt: dict[Alternative, set[int]] = {}
+        for number, pattern in enumerate(patterns):
+            for alt in pattern.terms[0]:
+                self._by_alt.setdefault(alt, set()).add(number)
+
+    def candidates(self, present: frozenset[Alternative]) -> list[int]:
+        found: set[int] = set()
+        for alt in present:
+            found |= self._by_alt.get(alt, set())
+        return sorted(found)
+
+
 class EmergencyDetector:
     def __init__(self, ruleset: RuleSet) -> None:
         self._set = ruleset
@@ -62,6 +80,9 @@ class EmergencyDetector:
                 alternatives |= term
         self._matcher = Matcher(alternatives)
         self._clause_words = frozenset(ruleset.clause_words)
+        self._rules = _Index([r.pattern for r in ruleset.rules])
+        self._guards = _Index([g.pattern for g in ruleset.guards])
+        self._idioms = _Index(ruleset.idioms)
 
     def _all_patterns(self) -> list[Pattern]:
         s = self._set
@@ -69,11 +90,16 @@ class EmergencyDetector:
 
     @classmethod
     def load(cls, directory: Path = RULES_DIR) -> EmergencyDetector:
-        ruleset = read(directory)
-        if ruleset.problems:
-            first = ruleset.problems[0]
-            raise RulesError(f"{first.file}:{first.line}: {first.message} (and others?)")
-        return cls(ruleset)
+        """The detector for the rules in `directory`; built once per version of the files."""
+        version = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.yml")))
+        key = (directory.resolve(), version)
+        if key not in _LOADED:
+            ruleset = read(directory)
+            if ruleset.problems:
+                first = ruleset.problems[0]
+                raise RulesError(f"{first.file}:{first.line}: {first.message} (and others?)")
+            _LOADED[key] = cls(ruleset)
+        return _LOADED[key]
 
     def matches(self, text: str) -> bool:
         return self.detect(text).found is not None
@@ -95,12 +121,14 @@ class EmergencyDetector:
         self._blank_idioms(matched)
         present = frozenset().union(*matched)
         guard_clauses: dict[str, set[int]] = {}
-        for guard in self._set.guards:
+        for number in self._guards.candidates(present):
+            guard = self._set.guards[number]
             span = _find(guard.pattern, matched, present)
             if span is not None:
                 guard_clauses.setdefault(guard.kind, set()).update(_clauses(sentence, span))
         kinds.update(guard_clauses)
-        for rule in self._set.rules:
+        for number in self._rules.candidates(present):
+            rule = self._set.rules[number]
             span = _find(rule.pattern, matched, present)
             if span is None:
                 continue
@@ -113,7 +141,8 @@ class EmergencyDetector:
     def _blank_idioms(self, matched: list[frozenset[Alternative]]) -> None:
         for _ in range(_IDIOM_PASSES):
             present = frozenset().union(*matched)
-            spans = [_find(idiom, matched, present) for idiom in self._set.idioms]
+            idioms = (self._set.idioms[n] for n in self._idioms.candidates(present))
+            spans = [_find(idiom, matched, present) for idiom in idioms]
             spans = [span for span in spans if span is not None]
             if not spans:
                 return
