@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     when = commands.add_parser("when", help="stdin: date phrases; stdout: JSON with `at`")
     when.add_argument("--lang", required=True)
     when.add_argument("--now", help="ISO date-time (default: now); naive means HEALTHBOT_TZ")
+    when_report = commands.add_parser(
+        "when-report", help="score the date parser on a phrase set (aggregates only)"
+    )
+    when_report.add_argument("--set", default="tests/when/blind")
     content = commands.add_parser("content", help="content editors' tools")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate content/ and nlu/; exit 1 on errors")
@@ -49,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         "nlu": _nlu,
         "content": _content,
         "when": _when,
+        "when-report": _when_report,
     }[args.command]
     return handler(args, settings)
 
@@ -106,7 +111,7 @@ def _when(args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from scheduler.when import run_cli
+    from nlu.when import run_cli
 
     zone = ZoneInfo(settings.timezone)
     now = datetime.fromisoformat(args.now) if args.now else datetime.now(zone)
@@ -114,6 +119,13 @@ def _when(args: argparse.Namespace, settings: Settings) -> int:
     for line in run_cli(sys.stdin, args.lang, now):
         print(line, flush=True)
     return 0
+
+
+def _when_report(args: argparse.Namespace, settings: Settings) -> int:
+    """Right / asked back / misread per language and kind; never a phrase."""
+    from nlu.when import report
+
+    return report.run(Path(args.set), settings.timezone, sys.stdout)
 
 
 def _content(args: argparse.Namespace, settings: Settings) -> int:

@@ -11,6 +11,7 @@ from content.yamlfile import Problem, line_of, load
 from nlu import LANGUAGES, emergencyrules
 from nlu.safety import RULES_DIR
 from nlu.trainingdata import files_by_language
+from nlu.when import check as when_check
 
 MIN_EXAMPLES = 25
 
@@ -101,6 +102,7 @@ def emergency_rule_problems(rules_dir: Path) -> list[Problem]:
 def run(content_dir: Path, data_dir: Path, out: TextIO, rules_dir: Path = RULES_DIR) -> int:
     known, problems = nlu_problems(data_dir)
     problems.extend(emergency_rule_problems(rules_dir))
+    problems += [Problem(p.file, p.line, p.message) for p in when_check.problems()]
     try:
         _, warnings = load_content(content_dir, known)
         problems.extend(warnings)
