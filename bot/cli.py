@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from bot import logs
-from bot.settings import Settings
+from bot.settings import ROOT, Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--tests", default="tests/nlu/data")
     report.add_argument("--out", default="reports/nlu.md")
     report.add_argument("--append", default="reports/rasa-cross-validation.md")
+    emergencies = nlu_commands.add_parser(
+        "emergencies", help="score emergency detection on tests/nlu/emergency (aggregates only)"
+    )
+    emergencies.add_argument("--split", default="dev", choices=("dev", "test"))
+    emergencies.add_argument("--out", default="")
     when = commands.add_parser("when", help="stdin: date phrases; stdout: JSON with `at`")
     when.add_argument("--lang", required=True)
     when.add_argument("--now", help="ISO date-time (default: now); naive means HEALTHBOT_TZ")
@@ -87,6 +92,14 @@ def _nlu(args: argparse.Namespace, settings: Settings) -> int:
         return cli.export(settings.nlu_data_dir, Path(args.out))
     from bot.app import nlu_runtime
 
+    if args.nlu_command == "emergencies":
+        from nlu import emergency_report
+
+        return asyncio.run(
+            emergency_report.run(
+                nlu_runtime(settings), ROOT / "tests" / "nlu", args.split, args.out
+            )
+        )
     if args.nlu_command == "report":
         from nlu import report
 
