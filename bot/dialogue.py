@@ -69,6 +69,7 @@ async def answer_text(
         understanding = await services.nlu.understand(text)
     except NluUnavailable:
         logger.warning("nlu_unavailable")
+        await _count_question(screens, services, "", "unavailable")
         return [screens.nlu_down()]
     logger.info(
         "parsed",
@@ -81,11 +82,20 @@ async def answer_text(
             "decision": understanding.decision,
         },
     )
+    decision = understanding.decision or "fallback"
+    await _count_question(screens, services, understanding.intent, decision)
     if _is_emergency(understanding, services):
         return await _emergency(user_id, understanding, screens, services)
     reply = await _decide(user_id, understanding, screens, services)
     offer = _switch_offer(understanding, screens, services)
     return [reply.with_row(offer) if offer else reply]
+
+
+async def _count_question(screens: Screens, services: Services, intent: str, decision: str):
+    """One more question of this topic and outcome today, for the figures (no user id)."""
+    await services.events.count(
+        events.QUESTION, lang=screens.lang, now=services.clock(), key=intent, value=decision
+    )
 
 
 def _is_emergency(understanding: Understanding, services: Services) -> bool:

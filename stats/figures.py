@@ -14,7 +14,7 @@ from storage import events as kinds
 from storage.events import Count, EventStore, week_of
 from storage.figures import FigureQueries
 
-DECISIONS = ("answer", "clarify", "fallback", "emergency")
+DECISIONS = ("answer", "clarify", "fallback", "emergency", "unavailable")
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def decisions_table(questions: list[Count]) -> Table:
     return Table(
         "decisions", "How questions were handled", ("decision", "questions", "share"), rows,
         "answer: answered; clarify: asked back with topics; fallback: not understood; "
-        "emergency: the emergency answer.",
+        "emergency: the emergency answer; unavailable: the language server was down (menu).",
     )  # fmt: skip
 
 

@@ -101,3 +101,14 @@ async def test_the_weekly_digest_goes_to_the_programme_chat_on_monday_morning(
         assert text.startswith(f"<b>{_('uk')('Figures for the last 7 days')}</b>")
     finally:
         await stopped(application)
+
+
+async def test_questions_are_counted_by_decision_without_the_text(bot, fake_telegram):
+    services = bot.bot_data["services"]
+    await say(bot, fake_telegram, "I can't breathe, help", USER, "en")  # the detector: no Rasa
+    await say(bot, fake_telegram, "where can I test for HIV", USER, "en")  # Rasa is down here
+    counts = await services.events.between(NOW.date(), NOW.date(), ["question"])
+    assert sorted((c.lang, c.value, c.n) for c in counts) == [
+        ("en", "emergency", 1), ("en", "unavailable", 1),
+    ]  # fmt: skip
+    assert "breathe" not in repr(counts) and "HIV" not in repr(counts)
