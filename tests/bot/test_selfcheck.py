@@ -77,16 +77,17 @@ async def test_tb_cough_for_weeks_leads_to_get_checked_this_week(bot, fake_teleg
     assert offer == _(lang)("Shall I ask you in 7 days whether you could get checked?")
 
 
+@pytest.mark.parametrize("lang", ["ru", "tg", "ar"])
 @pytest.mark.parametrize(
     ("answers", "level"),
     [("nnnnnnn", "none"), ("nnynnnn", "check"), ("nnynnyn", "soon"), ("unnnnnn", "check")],
 )
-async def test_each_tb_path_gives_its_level(bot, fake_telegram, answers, level):
-    person = Person(bot, fake_telegram, "ru")
+async def test_each_tb_path_gives_its_level(bot, fake_telegram, answers, level, lang):
+    person = Person(bot, fake_telegram, lang)
     await person.tb(answers)
     texts = person.texts()
     result = texts[-1] if level == "none" else texts[-2]
-    assert CHECKS["tb"].levels[level]["ru"].split("</b>")[0] in result
+    assert CHECKS["tb"].levels[level][lang].split("</b>")[0] in result
 
 
 async def test_back_goes_to_the_previous_question_and_a_forged_answer_is_refused(
@@ -103,48 +104,79 @@ async def test_back_goes_to_the_previous_question_and_a_forged_answer_is_refused
     assert person.texts()[-1] == _("uz")("This button is no longer valid. Here is the menu.")
 
 
-async def test_covid_danger_signs_jump_to_the_emergency_answer(bot, fake_telegram):
-    person = Person(bot, fake_telegram, "fa")
+@pytest.mark.parametrize("lang", ["fa", "uz", "en"])
+async def test_covid_danger_signs_jump_to_the_emergency_answer(bot, fake_telegram, lang):
+    person = Person(bot, fake_telegram, lang)
     await person.say("/check")
-    await person.press(CHECKS["covid"].title["fa"])
-    await person.press(_("fa")("Yes"))
+    await person.press(CHECKS["covid"].title[lang])
+    await person.press(_(lang)("Yes"))
     last = person.texts()[-1]
     assert "103" in last and "112" in last
-    assert CHECKS["covid"].levels["soon"]["fa"] not in last
+    assert CHECKS["covid"].levels["soon"][lang] not in last
 
 
-async def test_covid_symptoms_with_a_risk_factor_say_test_soon(bot, fake_telegram):
-    person = Person(bot, fake_telegram, "ky")
+@pytest.mark.parametrize("lang", ["ky", "zh", "ar"])
+@pytest.mark.parametrize(
+    ("answers", "level"), [("nyy", "soon"), ("nyn", "check"), ("nnn", "none")]
+)
+async def test_each_covid_path_gives_its_level(bot, fake_telegram, answers, level, lang):
+    person = Person(bot, fake_telegram, lang)
     await person.say("/check")
-    await person.press(CHECKS["covid"].title["ky"])
-    for label in ("No", "Yes", "Yes"):
-        await person.press(_("ky")(label))
-    assert CHECKS["covid"].levels["soon"]["ky"].split("</b>")[0] in person.texts()[-2]
+    await person.press(CHECKS["covid"].title[lang])
+    for answer in answers:
+        await person.press(_(lang)({"y": "Yes", "n": "No"}[answer]))
+    texts = person.texts()
+    result = texts[-1] if level == "none" else texts[-2]
+    assert CHECKS["covid"].levels[level][lang].split("</b>")[0] in result
 
 
-async def test_hiv_exposure_this_morning_shows_the_hours_left_for_pep(bot, fake_telegram):
-    person = Person(bot, fake_telegram, "en")
+@pytest.mark.parametrize(
+    ("lang", "hours"), [("en", "53 hours"), ("tg", "53 соат"), ("ar", "53 ساعة")]
+)
+async def test_hiv_exposure_yesterday_evening_shows_the_hours_left_for_pep(
+    bot, fake_telegram, lang, hours
+):
+    person = Person(bot, fake_telegram, lang)
     services = bot.bot_data["services"]
     await person.say("/check")
-    await person.press(CHECKS["hiv"].title["en"])
-    await person.press("In the last 3 days")
-    await person.press("Yesterday")
+    await person.press(CHECKS["hiv"].title[lang])
+    await person.press(_(lang)("In the last 3 days"))
+    await person.press(_(lang)("Yesterday"))
     services.clock.now = NOW + timedelta(hours=2)  # 12:30 in Minsk, Thursday
-    await person.press("Evening (18-24)")
+    await person.press(_(lang)("Evening (18-24)"))
     # From yesterday 18:00 to today 12:30 is 18.5 hours: 53 whole hours of 72 are left.
-    assert "<b>53 hours</b>" in person.texts()[-2]
+    assert f"<b>{hours}</b>" in person.texts()[-2]
 
 
-async def test_hiv_exposure_weeks_ago_gives_window_advice_and_prep(bot, fake_telegram):
-    person = Person(bot, fake_telegram, "ar")
+@pytest.mark.parametrize("lang", ["ru", "fa", "tk"])
+async def test_hiv_not_sure_when_says_go_today_if_it_may_be_within_72_hours(
+    bot, fake_telegram, lang
+):
+    person = Person(bot, fake_telegram, lang)
     await person.say("/check")
-    await person.press(CHECKS["hiv"].title["ar"])
-    await person.press(_("ar")("More than 3 days ago"))
-    await person.press(_("ar")("Less than 6 weeks"))
-    await person.press(_("ar")("Yes"))
-    result = person.texts()[-2]
-    assert CHECKS["hiv"].results["early"]["ar"].split("</b>")[0] in result
-    assert CHECKS["hiv"].results["prep"]["ar"].split("</b>")[0] in result
+    await person.press(CHECKS["hiv"].title[lang])
+    await person.press(_(lang)("Not sure"))
+    assert CHECKS["hiv"].results["pep_unsure"][lang].split("</b>")[0] in person.texts()[-2]
+
+
+@pytest.mark.parametrize("lang", ["ar", "ru", "uk"])
+@pytest.mark.parametrize(
+    ("weeks", "result"),
+    [("Less than 6 weeks", "early"), ("6 weeks to 3 months", "lab"),
+     ("More than 3 months", "any_test")],
+)  # fmt: skip
+async def test_hiv_exposure_longer_ago_gives_window_advice_and_prep(
+    bot, fake_telegram, lang, weeks, result
+):
+    person = Person(bot, fake_telegram, lang)
+    await person.say("/check")
+    await person.press(CHECKS["hiv"].title[lang])
+    await person.press(_(lang)("More than 3 days ago"))
+    await person.press(_(lang)(weeks))
+    await person.press(_(lang)("Yes"))
+    shown = person.texts()[-2]
+    assert CHECKS["hiv"].results[result][lang].split("</b>")[0] in shown
+    assert CHECKS["hiv"].results["prep"][lang].split("</b>")[0] in shown
 
 
 async def test_follow_up_after_seven_days_records_why_they_could_not_go(bot, fake_telegram):
