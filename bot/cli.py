@@ -21,10 +21,19 @@ def main(argv: list[str] | None = None) -> int:
     nlu_commands.add_parser("parse", help="stdin: one message per line; stdout: JSON lines")
     export = nlu_commands.add_parser("export", help="write normalised training data for Rasa")
     export.add_argument("out", nargs="?", default="build/nlu")
-    report = nlu_commands.add_parser("report", help="score tests/nlu/data; exit 1 below target")
-    report.add_argument("--tests", default="tests/nlu/data")
+    report = nlu_commands.add_parser("report", help="score the blind test set; exit 1 below gate")
+    report.add_argument("--tests", default="tests/nlu", help="holds blind/, blind-new/, data/")
+    report.add_argument("--split", default="test", choices=["test", "dev"])
     report.add_argument("--out", default="reports/nlu.md")
-    report.add_argument("--append", default="reports/rasa-cross-validation.md")
+    report.add_argument(
+        "--append",
+        nargs="*",
+        default=[
+            "reports/nlu-pipelines.md",
+            "reports/nlu-thresholds.md",
+            "reports/rasa-cross-validation.md",
+        ],
+    )
     when = commands.add_parser("when", help="stdin: date phrases; stdout: JSON with `at`")
     when.add_argument("--lang", required=True)
     when.add_argument("--now", help="ISO date-time (default: now); naive means HEALTHBOT_TZ")
@@ -78,11 +87,10 @@ def _nlu(args: argparse.Namespace, settings: Settings) -> int:
     if args.nlu_command == "report":
         from nlu import report
 
-        extra = Path(args.append).read_text() if Path(args.append).exists() else ""
+        extra = "\n".join(Path(p).read_text() for p in args.append if Path(p).exists())
+        sets = report.EvalSets.under(Path(args.tests), args.split)
         runtime = nlu_runtime(settings)
-        return asyncio.run(
-            report.run(runtime, Path(args.tests), Path(args.out), extra, settings.nlu_data_dir)
-        )
+        return asyncio.run(report.run(runtime, sets, Path(args.out), extra, settings.nlu_data_dir))
     return asyncio.run(
         cli.parse_lines(sys.stdin, sys.stdout, nlu_runtime(settings), settings.nlu_data_dir)
     )
