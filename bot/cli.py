@@ -44,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", default="reports")
     unanswered = content_commands.add_parser("unanswered", help="unanswered questions as CSV")
     unanswered.add_argument("--out", default="-", help="file, or - for standard output")
+    learn = content_commands.add_parser(
+        "learn", help="add an unanswered group's questions to nlu/data/usage as an intent"
+    )
+    learn.add_argument("--group", type=int, required=True, help="number from `unanswered`")
+    learn.add_argument("--intent", required=True)
+    learn.add_argument("--lang", help="language of the examples (default: as detected)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     handler = {
@@ -120,6 +126,8 @@ def _content(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.content_command == "report":
         return asyncio.run(editor_tools.report(settings, Path(args.out)))
+    if args.content_command == "learn":
+        return asyncio.run(editor_tools.learn(settings, args.group, args.intent, args.lang))
     return asyncio.run(editor_tools.unanswered(settings, args.out))
 
 
