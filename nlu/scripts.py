@@ -16,7 +16,7 @@ UND = "und"
 ALL = frozenset({"ru", "en", "uz", "tg", "tk", "ky", "az", "zh", "ar", "fa", "ku", "uk"})
 # Transliteration: every language is also typed in Latin letters (Chinese as pinyin).
 LATIN = ALL
-CYRILLIC = frozenset({"ru", "uk", "tg", "ky", "uz"})
+CYRILLIC = frozenset({"ru", "uk", "tg", "ky", "uz", "tk"})  # Turkmen: its former alphabet
 ARABIC = frozenset({"ar", "fa"})
 _OWN_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC", "CJK")
 
@@ -25,14 +25,15 @@ _CYRILLIC_MARKS: tuple[tuple[str, frozenset[str]], ...] = (
     ("ӣӯҷ", frozenset({"tg"})),
     ("ў", frozenset({"uz"})),
     ("їєґ", frozenset({"uk"})),
-    ("ңөү", frozenset({"ky"})),
+    ("әҗ", frozenset({"tk"})),
+    ("ңөү", frozenset({"ky", "tk"})),
     ("ғқҳ", frozenset({"tg", "uz"})),
     ("і", frozenset({"uk"})),
 )
-# Letters of Cyrillic languages we do not serve: Kazakh, Tatar/Bashkir, Serbian/Macedonian.
-_CYRILLIC_FOREIGN = frozenset("әұһҗҙҡҫӊјљњћђџѓќѕ")
-# Belarusian (ў with і) and Kazakh (і with қ or ғ) combine letters each of ours has alone.
-_CYRILLIC_FOREIGN_PAIRS = (("ў", "і"), ("қ", "і"), ("ғ", "і"))
+# Letters of Cyrillic languages we do not serve: Kazakh, Bashkir, Serbian/Macedonian.
+_CYRILLIC_FOREIGN = frozenset("ұһҙҡҫӊјљњћђџѓќѕ")
+# Belarusian (ў with і) and Kazakh (і or ә with қ or ғ) combine letters each of ours has alone.
+_CYRILLIC_FOREIGN_PAIRS = (("ў", "і"), ("қ", "і"), ("ғ", "і"), ("ә", "қ"), ("ә", "ғ"), ("ә", "і"))
 _LATIN_MARKS: tuple[tuple[str, frozenset[str]], ...] = (
     ("ə", frozenset({"az"})),
     ("ňý", frozenset({"tk"})),
@@ -59,6 +60,7 @@ class Letters:
 
     candidates: frozenset[str]
     script: str  # LATIN, CYRILLIC, ARABIC, CJK, OTHER or NONE
+    marked: bool = False  # narrowed by a distinctive letter of one of ours
 
     @property
     def decided(self) -> str | None:
@@ -99,27 +101,24 @@ def letters(text: str) -> Letters:
         kana_or_hangul = any(_script(c) in ("HIRAGANA", "KATAKANA", "HANGUL") for c in chars)
         return Letters(frozenset() if kana_or_hangul else frozenset({"zh"}), script)
     if script == "ARABIC":
-        return Letters(_narrow(chars, ARABIC, _ARABIC_MARKS, _ARABIC_FOREIGN), script)
+        return _narrow(script, chars, ARABIC, _ARABIC_MARKS, _ARABIC_FOREIGN)
     if script == "CYRILLIC":
-        return Letters(_narrow_cyrillic(chars), script)
-    return Letters(_narrow(chars, LATIN, _LATIN_MARKS, _LATIN_FOREIGN), script)
-
-
-def _narrow_cyrillic(chars: set[str]) -> frozenset[str]:
-    if any(a in chars and b in chars for a, b in _CYRILLIC_FOREIGN_PAIRS):
-        return frozenset()
-    return _narrow(chars, CYRILLIC, _CYRILLIC_MARKS, _CYRILLIC_FOREIGN)
+        if any(a in chars and b in chars for a, b in _CYRILLIC_FOREIGN_PAIRS):
+            return Letters(frozenset(), script)
+        return _narrow(script, chars, CYRILLIC, _CYRILLIC_MARKS, _CYRILLIC_FOREIGN)
+    return _narrow(script, chars, LATIN, _LATIN_MARKS, _LATIN_FOREIGN)
 
 
 def _narrow(
+    script: str,
     chars: set[str],
     possible: frozenset[str],
     marks: tuple[tuple[str, frozenset[str]], ...],
     foreign: frozenset[str],
-) -> frozenset[str]:
+) -> Letters:
     if chars & foreign:
-        return frozenset()
+        return Letters(frozenset(), script)
     for letters_, langs in marks:
         if chars & set(letters_):
-            return langs
-    return possible
+            return Letters(langs, script, marked=True)
+    return Letters(possible, script)
