@@ -105,6 +105,10 @@ async def evaluate(model_dir: Path, candidate: Candidate, cases) -> tuple[list[S
     return results, statistics.median(latencies) * 1000
 
 
+def _minutes(seconds: float | None) -> str:
+    return "not measured" if seconds is None else f"{seconds / 60:.1f}"
+
+
 def row(name: str, note: str, results: list[Scored], seconds: dict, latency: float) -> str:
     found = figures(results)
     worst = min(
@@ -115,7 +119,7 @@ def row(name: str, note: str, results: list[Scored], seconds: dict, latency: flo
         f"| {name} | {found['accuracy']:.3f} | {worst[0]} {figures(worst[1])['accuracy']:.3f} "
         f"| {found['accuracy_hard']:.3f} | {found['out_of_scope_precision']:.3f} / "
         f"{found['out_of_scope_recall']:.3f} | {found['confidently_wrong']:.3f} "
-        f"| {seconds['wall'] / 60:.1f} / {seconds.get('cpu', float('nan')) / 60:.1f} min "
+        f"| {seconds['wall'] / 60:.1f} / {_minutes(seconds.get('cpu'))} min "
         f"| {latency:.0f} ms | {note} |"
     )
 
@@ -127,7 +131,8 @@ async def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "reports" / "nlu-pipelines.md"))
     args = parser.parse_args(argv)
     tests = ROOT / "tests" / "nlu"
-    cases = load_blind(tests / "blind" / "dev") + load_blind(tests / "blind-new" / "dev")
+    # Not blind-new: no candidate is trained on those intents yet, they would only add noise.
+    cases = load_blind(tests / "blind" / "dev")
     cases, removed = without_overlap(
         [c for c in cases if c.lang != "und"], TrainingOverlap.of(ROOT / "nlu" / "data")
     )

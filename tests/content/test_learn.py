@@ -49,7 +49,7 @@ def learn(*args: str) -> int:
 def test_a_group_becomes_examples_the_trainer_and_the_checker_read(editor, capsys):
     assert learn("--group", "1", "--intent", "hiv_about") == 0
     examples = language_intents(editor, "ru")["hiv_about"]
-    assert examples[-3:] == ["где купить сим карту", "где купить симкарту", "где купить сим-карту?"]
+    assert examples[-3:] == [text for text, _ in ASKED if "купить" in text]
     assert (editor / "usage" / "ru.yml").exists()
     _, problems = nlu_problems(editor)
     assert [p for p in problems if p.file.startswith("nlu/data/usage")] == []
