@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot import campaigning, places, reminding
 from bot.callbacks import Callback
+from bot.emergency_screens import EmergencyScreens
 from bot.i18n import FALLBACK, supported
 from bot.reply import Reply
 from bot.screens import Screens
@@ -82,9 +83,36 @@ async def answer_text(
             "by": understanding.by,
         },
     )
+    if _is_emergency(understanding, services):
+        return await _emergency(user_id, understanding, screens, services)
     reply = await _decide(user_id, understanding, screens, services)
     offer = _switch_offer(understanding, screens, services)
     return [reply.with_row(offer) if offer else reply]
+
+
+def _is_emergency(understanding: Understanding, services: Services) -> bool:
+    if understanding.decision is not None:
+        return understanding.decision == "emergency"
+    return (
+        understanding.intent == "emergency"
+        and understanding.confidence >= services.settings.uncertain
+    )
+
+
+async def _emergency(
+    user_id: int, understanding: Understanding, screens: Screens, services: Services
+) -> list[Reply]:
+    """The situation's answer first: in the message's language when it is clearly another
+    of ours, then in the chosen language with the related answer and the menu."""
+    await services.users.reset_streak(user_id)
+    chosen = EmergencyScreens(screens).answer(understanding.situation)
+    offer = _switch_offer(understanding, screens, services)
+    if offer is None:
+        return [chosen]
+    lang = understanding.language
+    theirs = Screens(lang, screens.content, services.catalogs.gettext(lang))
+    first = EmergencyScreens(theirs).answer(understanding.situation, with_buttons=False)
+    return [first, chosen.with_row(offer)]
 
 
 async def _decide(
@@ -92,8 +120,6 @@ async def _decide(
 ) -> Reply:
     settings = services.settings
     intent, confidence = understanding.intent, understanding.confidence
-    if intent == "emergency" and confidence >= settings.uncertain:
-        return await _answered(user_id, "emergency", screens, services)
     if _clear_winner(understanding, settings.confident) and intent not in FALLBACK_INTENTS:
         return await _answered(user_id, intent, screens, services, understanding.text)
     candidates = [

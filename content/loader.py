@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from content.campaigns import load_campaigns
+from content.emergencies import load_emergencies
 from content.schema import (
     REVIEW_STATUSES,
     TEXT_LIMIT,
@@ -78,6 +79,16 @@ class _Checker:
                 out[lang] = value
         return out
 
+    def statuses(self, file: str, entry: dict, where: str) -> dict[str, str]:
+        """The review status per language, each one of REVIEW_STATUSES."""
+        statuses = self.per_language(file, entry, "status", where)
+        allowed = ", ".join(REVIEW_STATUSES)
+        for lang, status in statuses.items():
+            if status not in REVIEW_STATUSES:
+                message = f"{where}.status.{lang} is `{status}`; use one of {allowed}"
+                self.add(file, line_of(entry["status"], lang), message)
+        return statuses
+
 
 def _answer(check: _Checker, file: str, intent: str, entry: Any, line: int) -> Answer | None:
     if not isinstance(entry, dict):
@@ -103,14 +114,7 @@ def _answer(check: _Checker, file: str, intent: str, entry: Any, line: int) -> A
         reviewed = None
     titles = check.per_language(file, entry, "title", intent)
     texts = check.per_language(file, entry, "text", intent)
-    statuses = check.per_language(file, entry, "status", intent)
-    for lang, status in statuses.items():
-        if status not in REVIEW_STATUSES:
-            check.add(
-                file,
-                line_of(entry["status"], lang),
-                f"{intent}.status.{lang} is `{status}`; use one of {', '.join(REVIEW_STATUSES)}",
-            )
+    statuses = check.statuses(file, entry, intent)
     for lang, title in titles.items():
         if len(title) > TITLE_LIMIT:
             check.add(
@@ -206,7 +210,9 @@ def load_content(root: Path, known_intents: frozenset[str]) -> tuple[Content, li
     check.problems.extend(site_problems)
     campaigns, campaign_problems = load_campaigns(root / "campaigns")
     check.problems.extend(campaign_problems)
-    content = Content(_answers(check), _menu(check), _contacts(check), cities, sites, campaigns)
+    answers, menu, contacts = _answers(check), _menu(check), _contacts(check)
+    emergencies = load_emergencies(check, contacts)
+    content = Content(answers, menu, contacts, cities, sites, campaigns, emergencies)
     errors = [p for p in check.problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

@@ -19,6 +19,8 @@ class Understanding:
     confidence: float
     ranking: tuple[tuple[str, float], ...]
     by: str  # "rasa" or "safety-net"
+    situation: str | None = None  # the emergency situation (content/emergency.yml), if any
+    decision: str | None = None  # emergency, answer, clarify or fallback; None: not decided
 
     def as_json(self) -> dict[str, object]:
         return {
