@@ -58,7 +58,7 @@ def nlu_runtime(settings: Settings) -> NluRuntime:
         timeout=settings.rasa_timeout,
         start_timeout=settings.rasa_start_timeout,
     )
-    return NluRuntime(config, settings.nlu_data_dir)
+    return NluRuntime(config, settings.nlu_data_dir, settings.thresholds)
 
 
 class Runtime:

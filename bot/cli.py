@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot import logs
-from bot.settings import Settings
+from bot.settings import ROOT, Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,9 +34,18 @@ def main(argv: list[str] | None = None) -> int:
             "reports/rasa-cross-validation.md",
         ],
     )
+    emergencies = nlu_commands.add_parser(
+        "emergencies", help="score emergency detection on tests/nlu/emergency (aggregates only)"
+    )
+    emergencies.add_argument("--split", default="dev", choices=("dev", "test"))
+    emergencies.add_argument("--out", default="")
     when = commands.add_parser("when", help="stdin: date phrases; stdout: JSON with `at`")
     when.add_argument("--lang", required=True)
     when.add_argument("--now", help="ISO date-time (default: now); naive means HEALTHBOT_TZ")
+    when_report = commands.add_parser(
+        "when-report", help="score the date parser on a phrase set (aggregates only)"
+    )
+    when_report.add_argument("--set", default="tests/when/blind")
     content = commands.add_parser("content", help="content editors' tools")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     content_commands.add_parser("check", help="validate content/ and nlu/; exit 1 on errors")
@@ -59,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         "nlu": _nlu,
         "content": _content,
         "when": _when,
+        "when-report": _when_report,
     }[args.command]
     return handler(args, settings)
 
@@ -90,6 +100,14 @@ def _nlu(args: argparse.Namespace, settings: Settings) -> int:
         return cli.export(settings.nlu_data_dir, Path(args.out))
     from bot.app import nlu_runtime
 
+    if args.nlu_command == "emergencies":
+        from nlu import emergency_report
+
+        return asyncio.run(
+            emergency_report.run(
+                nlu_runtime(settings), ROOT / "tests" / "nlu", args.split, args.out
+            )
+        )
     if args.nlu_command == "report":
         from nlu import report
 
@@ -107,7 +125,7 @@ def _when(args: argparse.Namespace, settings: Settings) -> int:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from scheduler.when import run_cli
+    from nlu.when import run_cli
 
     zone = ZoneInfo(settings.timezone)
     now = datetime.fromisoformat(args.now) if args.now else datetime.now(zone)
@@ -115,6 +133,13 @@ def _when(args: argparse.Namespace, settings: Settings) -> int:
     for line in run_cli(sys.stdin, args.lang, now):
         print(line, flush=True)
     return 0
+
+
+def _when_report(args: argparse.Namespace, settings: Settings) -> int:
+    """Right / asked back / misread per language and kind; never a phrase."""
+    from nlu.when import report
+
+    return report.run(Path(args.set), settings.timezone, sys.stdout)
 
 
 def _content(args: argparse.Namespace, settings: Settings) -> int:

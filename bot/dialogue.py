@@ -16,16 +16,12 @@ from bot.services import Services
 from content.sites import SERVICES
 from nlu import LANGUAGES
 from nlu.client import NluUnavailable
+from nlu.decision import Signals, clarify_choices
 from nlu.understand import Understanding
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_INTENTS = frozenset({"out_of_scope"})
-# Intents never offered as "did you mean" choices.
-NOT_CLARIFIABLE = frozenset({"out_of_scope", "greet", "goodbye", "thanks"})
 SWITCH_CONFIDENCE = 0.9
-NEAR_CONFIDENT = 0.45
-LEAD = 0.3
 SWITCH_MIN_LENGTH = 10
 
 
@@ -81,6 +77,8 @@ async def answer_text(
             "confidence": round(understanding.confidence, 3),
             "lang": understanding.language,
             "by": understanding.by,
+            "situation": understanding.situation,
+            "decision": understanding.decision,
         },
     )
     if _is_emergency(understanding, services):
@@ -118,32 +116,26 @@ async def _emergency(
 async def _decide(
     user_id: int, understanding: Understanding, screens: Screens, services: Services
 ) -> Reply:
-    settings = services.settings
-    intent, confidence = understanding.intent, understanding.confidence
-    if _clear_winner(understanding, settings.confident) and intent not in FALLBACK_INTENTS:
+    """Act on the decision nlu/decision.py made (the same rule `healthbot nlu parse` prints)."""
+    decision, intent = understanding.decision, understanding.intent
+    if decision == "answer":
         return await _answered(user_id, intent, screens, services, understanding.text)
-    candidates = [
-        name
-        for name, score in understanding.ranking[:3]
-        if score >= settings.uncertain / 2
-        and name not in NOT_CLARIFIABLE
-        and screens.content.answer(name)
-    ]
-    if confidence >= settings.uncertain and intent not in FALLBACK_INTENTS and candidates:
+    signals = Signals(None, False, intent, understanding.confidence, understanding.ranking)
+    thresholds = services.settings.thresholds
+    candidates = clarify_choices(signals, thresholds, _Answerable(screens))
+    if decision == "clarify" and candidates:
         return screens.clarify(candidates)
     return await _fallback(user_id, understanding, screens, services)
 
 
-def _clear_winner(understanding: Understanding, confident: float) -> bool:
-    """Confident, or nearly so and far ahead of the runner-up.
+class _Answerable:
+    """Intents with an answer in the current content (a `Container` for clarify_choices)."""
 
-    Measured on tests/nlu (reports/nlu.md): answers at 0.6 and above are right about 96% of
-    the time; between 0.45 and 0.6 with a 0.3 lead over the second intent, about as often.
-    """
-    if understanding.confidence >= confident:
-        return True
-    second = understanding.ranking[1][1] if len(understanding.ranking) > 1 else 0.0
-    return understanding.confidence >= NEAR_CONFIDENT and understanding.confidence - second >= LEAD
+    def __init__(self, screens: Screens) -> None:
+        self._screens = screens
+
+    def __contains__(self, intent: object) -> bool:
+        return isinstance(intent, str) and self._screens.content.answer(intent) is not None
 
 
 async def _answered(

@@ -13,7 +13,7 @@ from bot.reply import Reply
 from bot.screens import Screens
 from bot.services import Services
 from content.sites import short_id
-from scheduler.when import parse_when
+from nlu.when import parse_when
 from storage.reminders import MAX_ACTIVE
 
 logger = logging.getLogger(__name__)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from nlu.decision import Thresholds
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,11 +51,22 @@ class Settings:
     log_level: str = "INFO"
     confident: float = 0.6
     uncertain: float = 0.3
+    near_confident: float = 0.45
+    lead: float = 0.3
+    emergency_confidence: float = 0.3  # the model alone, when no emergency rule matched
     keep_unanswered: bool = True
     reminder_offsets: tuple[int, ...] = (1440, 120)  # minutes before an appointment
     reminder_tick: float = 1.0  # seconds between looks at due reminders
     rate_limit: float = 29.0  # messages per second to Telegram overall; 0 turns the limiter off
     paid_broadcast: bool = False  # Telegram's paid broadcasts (up to 1000/s): raise rate_limit too
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The decision thresholds (nlu/decision.py) the dialogue and the CLI share."""
+        return Thresholds(
+            self.confident, self.uncertain, self.near_confident, self.lead,
+            self.emergency_confidence,
+        )  # fmt: skip
 
     @property
     def rasa_managed(self) -> bool:
@@ -87,6 +100,9 @@ class Settings:
             log_level=get("LOG_LEVEL", cls.log_level).upper(),
             confident=float(get("NLU_CONFIDENT", cls.confident)),
             uncertain=float(get("NLU_UNCERTAIN", cls.uncertain)),
+            near_confident=float(get("NLU_NEAR_CONFIDENT", cls.near_confident)),
+            lead=float(get("NLU_LEAD", cls.lead)),
+            emergency_confidence=float(get("NLU_EMERGENCY", cls.emergency_confidence)),
             keep_unanswered=get("KEEP_UNANSWERED", "1") not in ("0", "false", "no"),
             rate_limit=float(get("TELEGRAM_RATE_LIMIT", cls.rate_limit)),
             paid_broadcast=get("PAID_BROADCAST", "0") in ("1", "true", "yes"),

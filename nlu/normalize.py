@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({c: "'" for c in "ʻʼ’‘`´ʹ′"})
-_ARABIC_FORMS = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ـ": ""}
-)
+from nlu.folding import fold_letters
+
+_ALEF_FORMS = str.maketrans(dict.fromkeys("أإآٱ", "ا"))
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _CJK = re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 _REPEATS = re.compile(r"(.)\1{2,}")
@@ -30,7 +29,7 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub(" ", text.replace("\u200c", ""))
     # Phone numbers and e-mail addresses say nothing about the topic; fold them to one word.
     text = _NUMBER.sub(" phonenumber ", _EMAIL.sub(" email ", text))
-    text = text.lower().translate(_APOSTROPHES).translate(_ARABIC_FORMS)
+    text = fold_letters(text).translate(_ALEF_FORMS)
     text = _DIACRITICS.sub("", text).replace("ё", "е")
     text = _REPEATS.sub(r"\1\1", text)
     text = _PUNCT.sub(" ", text)

@@ -28,7 +28,7 @@ from nlu.scoring import (
     todays_decision,
 )
 from nlu.scripts import ALL, UND
-from nlu.understand import Understander
+from nlu.understand import Understander, Understanding
 
 # Issue 11's targets on the blind set: (value, higher is better).
 TARGETS: dict[str, tuple[float, bool]] = {
@@ -52,6 +52,11 @@ GATES: dict[str, float] = {
     "confidently_wrong": 1.0,
 }
 KINDS = ("plain", "paraphrase", "informal", "hard")
+
+
+def bot_decision(understanding: Understanding) -> str:
+    """The decision the pipeline made (with the bot's thresholds), as the bot would act."""
+    return understanding.decision or todays_decision(understanding)
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ async def score_sets(
     new = kept("new intents", load_blind(sets.new_intents))
     held = kept("old held-out", load_old(sets.old)) if old else []
     began = time.monotonic()
-    scored = await score(understander, blind + new + held, todays_decision)
+    scored = await score(understander, blind + new + held, bot_decision)
     seconds = time.monotonic() - began
     first, second = len(blind), len(blind) + len(new)
     return Scores(

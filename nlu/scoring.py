@@ -12,44 +12,28 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from nlu.decision import DEFAULT_THRESHOLDS, Signals, Thresholds, decide
 from nlu.evalset import Case
 from nlu.understand import Understander, Understanding
 
 OUT_OF_SCOPE = "out_of_scope"
 
 Decide = Callable[[Understanding], str]
-NOT_CLARIFIABLE = frozenset({OUT_OF_SCOPE, "greet", "goodbye", "thanks"})
 
 
-@dataclass(frozen=True)
-class Thresholds:
-    """The bot's decision thresholds (bot/dialogue.py today; see nlu/decision.py once merged)."""
+def todays_decision(understanding: Understanding, t: Thresholds = DEFAULT_THRESHOLDS) -> str:
+    """The bot's decision (nlu/decision.py) under thresholds `t`, replayed from a parse.
 
-    confident: float = 0.6
-    uncertain: float = 0.3
-    near_confident: float = 0.45
-    lead: float = 0.3
-
-
-def todays_decision(understanding: Understanding, t: Thresholds = Thresholds()) -> str:
-    """What bot/dialogue.py does with a parse: emergency, answer, clarify or fallback."""
-    intent, confidence, ranking = (
-        understanding.intent,
-        understanding.confidence,
-        understanding.ranking,
-    )
-    if intent == "emergency" and confidence >= t.uncertain:
+    An emergency the rules found stays one; everything else is decided again from the model's
+    ranking, so the thresholds can be tuned without parsing again.
+    """
+    if understanding.by == "rules" or (
+        understanding.decision == "emergency" and understanding.intent != "emergency"
+    ):
         return "emergency"
-    second = ranking[1][1] if len(ranking) > 1 else 0.0
-    clear = confidence >= t.confident or (
-        confidence >= t.near_confident and confidence - second >= t.lead
-    )
-    if clear and intent != OUT_OF_SCOPE:
-        return "answer"
-    candidates = [n for n, c in ranking[:3] if c >= t.uncertain / 2 and n not in NOT_CLARIFIABLE]
-    if confidence >= t.uncertain and intent != OUT_OF_SCOPE and candidates:
-        return "clarify"
-    return "fallback"
+    signals = Signals(None, False, understanding.intent, understanding.confidence,
+                      understanding.ranking)  # fmt: skip
+    return decide(signals, t)
 
 
 @dataclass(frozen=True)
