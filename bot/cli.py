@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from datetime import date
 from pathlib import Path
 
 from bot import logs
@@ -44,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", default="reports")
     unanswered = content_commands.add_parser("unanswered", help="unanswered questions as CSV")
     unanswered.add_argument("--out", default="-", help="file, or - for standard output")
+    stats = commands.add_parser("stats", help="programme figures for a period (HTML or CSV)")
+    stats.add_argument("--since", type=date.fromisoformat, help="first day (default: 30 days ago)")
+    stats.add_argument("--until", type=date.fromisoformat, help="last day (default: today)")
+    stats.add_argument("--out", default="build/stats", help="folder to write into")
+    stats.add_argument("--format", choices=("html", "csv"), default="html")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     handler = {
@@ -53,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         "nlu": _nlu,
         "content": _content,
         "when": _when,
+        "stats": _stats,
         "when-report": _when_report,
     }[args.command]
     return handler(args, settings)
@@ -118,6 +125,19 @@ def _when(args: argparse.Namespace, settings: Settings) -> int:
     now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     for line in run_cli(sys.stdin, args.lang, now):
         print(line, flush=True)
+    return 0
+
+
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    from stats.run import Period, default_period, run
+
+    period = default_period(date.today())
+    period = Period(args.since or period.since, args.until or period.until)
+    if period.since > period.until:
+        print("--since must not be after --until", file=sys.stderr)
+        return 2
+    for path in asyncio.run(run(settings.db_path, period, Path(args.out), args.format)):
+        print(path)
     return 0
 
 

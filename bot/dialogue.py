@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from bot import campaigning, places, reminding
+from bot import campaigning, places, reminding, selfcheck, stats_summary
 from bot.callbacks import Callback
 from bot.emergency_screens import EmergencyScreens
 from bot.i18n import FALLBACK, supported
@@ -17,6 +17,7 @@ from content.sites import SERVICES
 from nlu.client import NluUnavailable
 from nlu.decision import Signals, clarify_choices
 from nlu.understand import Understanding
+from storage import events
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ async def answer_text(
         understanding = await services.nlu.understand(text)
     except NluUnavailable:
         logger.warning("nlu_unavailable")
+        await _count_question(screens, services, "", "unavailable")
         return [screens.nlu_down()]
     logger.info(
         "parsed",
@@ -80,11 +82,20 @@ async def answer_text(
             "decision": understanding.decision,
         },
     )
+    decision = understanding.decision or "fallback"
+    await _count_question(screens, services, understanding.intent, decision)
     if _is_emergency(understanding, services):
         return await _emergency(user_id, understanding, screens, services)
     reply = await _decide(user_id, understanding, screens, services)
     offer = _switch_offer(understanding, screens, services)
     return [reply.with_row(offer) if offer else reply]
+
+
+async def _count_question(screens: Screens, services: Services, intent: str, decision: str):
+    """One more question of this topic and outcome today, for the figures (no user id)."""
+    await services.events.count(
+        events.QUESTION, lang=screens.lang, now=services.clock(), key=intent, value=decision
+    )
 
 
 def _is_emergency(understanding: Understanding, services: Services) -> bool:
@@ -230,6 +241,10 @@ async def _rate(user_id: int, arg: str, screens: Screens, services: Services):
     if screens.content.answer(intent) is None or vote not in ("0", "1"):
         return [screens.stale()]
     await services.ratings.add(intent, screens.lang, helpful=vote == "1")
+    await services.events.count(
+        events.VOTE, lang=screens.lang, now=services.clock(), key=intent,
+        value="helpful" if vote == "1" else "unhelpful",
+    )  # fmt: skip
     return [screens.thanks_for_rating()]
 
 
@@ -272,6 +287,7 @@ _ACTIONS: dict[str, Action] = {
     "near": _near,
     "city": _city,
     **reminding.ACTIONS,
+    **selfcheck.ACTIONS,
     **campaigning.ACTIONS,
 }
 
@@ -292,6 +308,8 @@ async def command(
         return [await show(user_id, screens, services)]
     if name == "remind":
         return await reminding.new(user_id, "", screens, services)
+    if name == "check":
+        return await selfcheck.choose(user_id, "", screens, services)
     replies = {
         "menu": lambda: [screens.menu()],
         "language": lambda: [screens.language_picker()],
@@ -309,6 +327,8 @@ async def _privileged(name: str, user_id: int, arg: str, screens: Screens, servi
         return await campaigning.broadcast(user_id, screens, services)
     if name == "campaigns":
         return await campaigning.campaigns(user_id, screens, services)
+    if name == "stats":
+        return [await stats_summary.last_week(screens, services, services.clock())]
     return await campaigning.role(name, user_id, arg, screens, services)
 
 

@@ -59,6 +59,9 @@ class Settings:
     reminder_tick: float = 1.0  # seconds between looks at due reminders
     rate_limit: float = 29.0  # messages per second to Telegram overall; 0 turns the limiter off
     paid_broadcast: bool = False  # Telegram's paid broadcasts (up to 1000/s): raise rate_limit too
+    stats_chat_id: int | None = None  # where the weekly figures go on Monday morning
+    stats_lang: str = "ru"  # the language of that digest
+    stats_retention_days: int = 730  # how long the daily counters are kept
 
     @property
     def thresholds(self) -> Thresholds:
@@ -110,4 +113,7 @@ class Settings:
                 int(m) for m in get("REMINDER_OFFSETS", "1440,120").split(",") if m.strip()
             ),
             reminder_tick=float(get("REMINDER_TICK", cls.reminder_tick)),
+            stats_chat_id=int(get("STATS_CHAT_ID")) if get("STATS_CHAT_ID") else None,
+            stats_lang=get("STATS_LANG", cls.stats_lang),
+            stats_retention_days=int(get("STATS_RETENTION_DAYS", cls.stats_retention_days)),
         )
