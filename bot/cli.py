@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from datetime import date
 from pathlib import Path
 
 from bot import logs
-from bot.settings import Settings
+from bot.settings import ROOT, Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--tests", default="tests/nlu/data")
     report.add_argument("--out", default="reports/nlu.md")
     report.add_argument("--append", default="reports/rasa-cross-validation.md")
+    emergencies = nlu_commands.add_parser(
+        "emergencies", help="score emergency detection on tests/nlu/emergency (aggregates only)"
+    )
+    emergencies.add_argument("--split", default="dev", choices=("dev", "test"))
+    emergencies.add_argument("--out", default="")
     when = commands.add_parser("when", help="stdin: date phrases; stdout: JSON with `at`")
     when.add_argument("--lang", required=True)
     when.add_argument("--now", help="ISO date-time (default: now); naive means HEALTHBOT_TZ")
@@ -39,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", default="reports")
     unanswered = content_commands.add_parser("unanswered", help="unanswered questions as CSV")
     unanswered.add_argument("--out", default="-", help="file, or - for standard output")
+    stats = commands.add_parser("stats", help="programme figures for a period (HTML or CSV)")
+    stats.add_argument("--since", type=date.fromisoformat, help="first day (default: 30 days ago)")
+    stats.add_argument("--until", type=date.fromisoformat, help="last day (default: today)")
+    stats.add_argument("--out", default="build/stats", help="folder to write into")
+    stats.add_argument("--format", choices=("html", "csv"), default="html")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     handler = {
@@ -48,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         "nlu": _nlu,
         "content": _content,
         "when": _when,
+        "stats": _stats,
         "when-report": _when_report,
     }[args.command]
     return handler(args, settings)
@@ -80,6 +92,14 @@ def _nlu(args: argparse.Namespace, settings: Settings) -> int:
         return cli.export(settings.nlu_data_dir, Path(args.out))
     from bot.app import nlu_runtime
 
+    if args.nlu_command == "emergencies":
+        from nlu import emergency_report
+
+        return asyncio.run(
+            emergency_report.run(
+                nlu_runtime(settings), ROOT / "tests" / "nlu", args.split, args.out
+            )
+        )
     if args.nlu_command == "report":
         from nlu import report
 
@@ -105,6 +125,19 @@ def _when(args: argparse.Namespace, settings: Settings) -> int:
     now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     for line in run_cli(sys.stdin, args.lang, now):
         print(line, flush=True)
+    return 0
+
+
+def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    from stats.run import Period, default_period, run
+
+    period = default_period(date.today())
+    period = Period(args.since or period.since, args.until or period.until)
+    if period.since > period.until:
+        print("--since must not be after --until", file=sys.stderr)
+        return 2
+    for path in asyncio.run(run(settings.db_path, period, Path(args.out), args.format)):
+        print(path)
     return 0
 
 

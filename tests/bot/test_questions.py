@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import feed
-from tests.helpers import CONTENT, answer_text, screens
+from tests.helpers import CONTENT, answer_text, emergency_text, screens
 
 pytestmark = pytest.mark.rasa
 
@@ -44,7 +44,7 @@ async def test_the_answer_follows_the_chosen_language_not_the_message(app, fake_
 
 async def test_emergency_gets_the_emergency_numbers_first(app, fake_telegram):
     reply = await ask(app, fake_telegram, "помогите не могу дышать", "ru")
-    assert reply == answer_text("emergency", "ru")
+    assert reply == emergency_text("breathing", "ru")
     assert "103" in reply and "112" in reply
 
 
