@@ -41,11 +41,10 @@ run: setup train ## Run the bot (Telegram if TELEGRAM_BOT_TOKEN is set, else a t
 chat: setup train ## Chat with the bot in this terminal
 	$(BOT) chat
 
-test: setup train browser ## Lint, content check, every test, and the NLU quality gate
+test: setup train browser ## Lint, content check, every test, incl. the NLU quality gate (blind set)
 	$(VENV)/bin/ruff check .
 	$(BOT) content check
 	$(VENV)/bin/pytest -q
-	$(BOT) nlu report --out build/nlu-report.md
 
 test-fast: $(VENV)/.installed ## Tests that need no Rasa model
 	$(VENV)/bin/pytest -q -m "not rasa"
@@ -79,7 +78,7 @@ i18n-update: $(VENV)/.installed
 i18n-compile: $(VENV)/.installed
 	$(VENV)/bin/pybabel compile -d locales --statistics
 
-nlu-report: setup train ## Score the model on tests/nlu (reports/nlu.md); CV=1 adds rasa test nlu
+nlu-report: setup train ## Score the blind test set (reports/nlu.md); CV=1 adds rasa test nlu
 	if [ "$(CV)" = 1 ]; then scripts/rasa-cross-validation; fi
 	$(BOT) nlu report
 

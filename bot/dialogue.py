@@ -14,6 +14,7 @@ from bot.reply import Reply
 from bot.screens import Screens
 from bot.services import Services
 from content.sites import SERVICES
+from nlu import LANGUAGES
 from nlu.client import NluUnavailable
 from nlu.decision import Signals, clarify_choices
 from nlu.understand import Understanding
@@ -171,10 +172,14 @@ async def _fallback(
 
 
 def _switch_offer(understanding: Understanding, screens: Screens, services: Services):
-    """A one-button offer to switch language when the message is clearly in another one."""
+    """A one-button offer to switch language when the message is clearly in another one.
+
+    Never for `und` (none of the 12): the user's chosen language stays, with nothing to offer.
+    """
     detected = understanding.language
     if (
         detected == screens.lang
+        or detected not in LANGUAGES
         or understanding.language_confidence < SWITCH_CONFIDENCE
         or len(understanding.text.strip()) < SWITCH_MIN_LENGTH
     ):
