@@ -7,7 +7,7 @@ BOT := $(VENV)/bin/healthbot
 RASA_VERSION := 3.6.21
 LANGS := ru en uz tg tk ky az zh ar fa ku uk
 
-.PHONY: help setup run chat test test-fast lint format train i18n i18n-extract i18n-update \
+.PHONY: help setup browser stats run chat test test-fast lint format train i18n i18n-extract i18n-update \
         i18n-compile bench content-check nlu-report clean
 
 help: ## List the targets
@@ -28,6 +28,10 @@ $(RASA_VENV)/.installed:
 
 setup: $(VENV)/.installed $(RASA_VENV)/.installed ## Install both virtual environments
 
+browser: ## Debian's chromium, for the test that opens the figures page (root: apt-get)
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 train: setup ## Train the Rasa NLU model (skipped when its inputs did not change)
 	scripts/train
 
@@ -37,11 +41,10 @@ run: setup train ## Run the bot (Telegram if TELEGRAM_BOT_TOKEN is set, else a t
 chat: setup train ## Chat with the bot in this terminal
 	$(BOT) chat
 
-test: setup train ## Lint, content check, every test, and the NLU quality gate
+test: setup train browser ## Lint, content check, every test, incl. the NLU quality gate (blind set)
 	$(VENV)/bin/ruff check .
 	$(BOT) content check
 	$(VENV)/bin/pytest -q
-	$(BOT) nlu report --out build/nlu-report.md
 
 test-fast: $(VENV)/.installed ## Tests that need no Rasa model
 	$(VENV)/bin/pytest -q -m "not rasa"
@@ -75,7 +78,7 @@ i18n-update: $(VENV)/.installed
 i18n-compile: $(VENV)/.installed
 	$(VENV)/bin/pybabel compile -d locales --statistics
 
-nlu-report: setup train ## Score the model on tests/nlu (reports/nlu.md); CV=1 adds rasa test nlu
+nlu-report: setup train ## Score the blind test set (reports/nlu.md); CV=1 adds rasa test nlu
 	if [ "$(CV)" = 1 ]; then scripts/rasa-cross-validation; fi
 	$(BOT) nlu report
 
@@ -85,6 +88,10 @@ bench: setup train ## Run the benchmarks in bench/ (about 15 minutes)
 	$(PY) -m bench.reminders
 	$(PY) -m bench.campaign
 	$(PY) -m bench.locator
+	$(PY) -m bench.stats_month
+
+stats: $(VENV)/.installed ## Programme figures of the last 30 days: build/stats/index.html
+	$(BOT) stats --out build/stats
 
 clean:
 	rm -rf build models/*.tar.gz .pytest_cache

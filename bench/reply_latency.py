@@ -19,8 +19,8 @@ import httpx
 
 from bot.settings import ROOT
 from nlu.client import RasaClient
+from nlu.evalset import load_old
 from nlu.normalize import normalize
-from nlu.report import load_test_set
 from nlu.server import RasaServer
 from tests.fake_telegram import FakeTelegram
 
@@ -71,7 +71,7 @@ async def through_bot(fake: FakeTelegram, texts: list[str], users: int, base: in
 
 
 async def main() -> int:
-    texts = [text for text, _, _ in load_test_set(ROOT / "tests" / "nlu" / "data")]
+    texts = [case.text for case in load_old(ROOT / "tests" / "nlu" / "data")]
     server = RasaServer(ROOT / ".venv-rasa" / "bin" / "rasa", ROOT / "models", TOKEN)
     server.start()
     client = RasaClient(server.url, TOKEN, timeout=30)

@@ -30,12 +30,16 @@ from content.store import ContentStore
 from nlu import LANGUAGES
 from nlu.runtime import NluRuntime, RasaConfig
 from nlu.trainingdata import known_intents
+from scheduler.jobs import keep_figures, send_due_followups
 from scheduler.runner import SchedulerRunner
 from storage import db as database
 from storage import secrets
 from storage.campaigns import CampaignStore
+from storage.events import EventStore
+from storage.figures import FigureQueries
 from storage.ratings import RatingStore
 from storage.reminders import ReminderStore
+from storage.selfchecks import SelfcheckStore
 from storage.unanswered import UnansweredStore
 from storage.updates import SeenUpdates
 from storage.users import UserStore
@@ -45,6 +49,7 @@ logger = logging.getLogger(__name__)
 # Commands not in Telegram's menu: subscriptions (offered in messages) and staff commands.
 HIDDEN = (
     "subscribe", "unsubscribe", "stop", "broadcast", "campaigns", "grant", "revoke", "workers",
+    "stats",
 )  # fmt: skip
 
 
@@ -58,7 +63,7 @@ def nlu_runtime(settings: Settings) -> NluRuntime:
         timeout=settings.rasa_timeout,
         start_timeout=settings.rasa_start_timeout,
     )
-    return NluRuntime(config, settings.nlu_data_dir)
+    return NluRuntime(config, settings.nlu_data_dir, settings.thresholds)
 
 
 class Runtime:
@@ -83,6 +88,9 @@ class Runtime:
             ratings=RatingStore(db),
             reminders=ReminderStore(db),
             campaigns=CampaignStore(db),
+            events=EventStore(db),
+            figures=FigureQueries(db),
+            selfchecks=SelfcheckStore(db),
             content=content,
             nlu=understander,
             catalogs=Catalogs(settings.locales_dir),
@@ -110,7 +118,8 @@ async def publish_commands(application: Application, catalogs: Catalogs) -> None
 
 def add_handlers(application: Application) -> None:
     addressed = guards.ADDRESSED
-    application.add_handler(TypeHandler(Update, guards.drop_repeats), group=-1)
+    application.add_handler(TypeHandler(Update, guards.drop_repeats), group=-2)
+    application.add_handler(TypeHandler(Update, guards.count_active), group=-1)
     application.add_handler(CommandHandler("start", conversation.start))
     application.add_handler(CommandHandler(list(COMMANDS[1:] + HIDDEN), conversation.command))
     application.add_handler(CallbackQueryHandler(buttons.pressed))
@@ -122,6 +131,24 @@ def add_handlers(application: Application) -> None:
     other = filters.ChatType.PRIVATE & (filters.UpdateType.MESSAGES | filters.COMMAND)
     application.add_handler(MessageHandler(other, conversation.not_text))
     application.add_error_handler(errors.on_error)
+
+
+def _schedule_figures(runner: SchedulerRunner, sender: TelegramSender, services: Services) -> None:
+    """Nightly upkeep of the figures' counters; the weekly digest when STATS_CHAT_ID is set."""
+    settings = services.settings
+    retention = settings.stats_retention_days
+
+    async def upkeep() -> None:
+        await keep_figures(services.clock(), services.events, retention_days=retention)
+
+    runner.at("figures-upkeep", upkeep, hour=3, minute=30)
+    chat_id = settings.stats_chat_id
+    if chat_id is not None:
+
+        async def digest() -> None:
+            await sender.send_digest(chat_id, settings.stats_lang)
+
+        runner.at("figures-digest", digest, day_of_week="mon", hour=8)
 
 
 def build_application(settings: Settings) -> Application:
@@ -139,6 +166,12 @@ def build_application(settings: Settings) -> Application:
             zone=ZoneInfo(settings.timezone),
         )  # fmt: skip
         application.bot_data["scheduler"] = runner
+        _schedule_figures(runner, sender, services)
+
+        async def followups() -> None:
+            await send_due_followups(services.clock(), services.selfchecks, sender)
+
+        runner.every("selfcheck-followups", followups, seconds=60)
         await runner.start()
 
     async def post_shutdown(application: Application) -> None:

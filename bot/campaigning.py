@@ -17,7 +17,7 @@ from content.campaigns import TOPICS
 from nlu import LANGUAGES
 
 logger = logging.getLogger(__name__)
-WORKER_COMMANDS = frozenset({"broadcast", "campaigns"})
+WORKER_COMMANDS = frozenset({"broadcast", "campaigns", "stats"})
 ADMIN_COMMANDS = frozenset({"grant", "revoke", "workers"})
 
 

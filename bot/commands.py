@@ -7,7 +7,8 @@ from telegram import BotCommand
 from bot.i18n import Catalogs
 
 COMMANDS = (
-    "start", "menu", "language", "remind", "reminders", "adherence", "help", "privacy", "forget",
+    "start", "menu", "check", "language", "remind", "reminders", "adherence", "help", "privacy",
+    "forget",
 )  # fmt: skip
 
 
@@ -16,6 +17,7 @@ def command_menu(catalogs: Catalogs, lang: str) -> list[BotCommand]:
     descriptions = {
         "start": _("Start and welcome"),
         "menu": _("Browse topics"),
+        "check": _("Check yourself: TB, HIV, COVID-19"),
         "language": _("Change language"),
         "help": _("What I can do"),
         "privacy": _("What is stored about me"),

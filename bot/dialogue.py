@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from bot import campaigning, places, reminding
+from bot import campaigning, places, reminding, selfcheck, stats_summary
 from bot.callbacks import Callback
 from bot.emergency_screens import EmergencyScreens
 from bot.i18n import FALLBACK, supported
@@ -14,17 +14,15 @@ from bot.reply import Reply
 from bot.screens import Screens
 from bot.services import Services
 from content.sites import SERVICES
+from nlu import LANGUAGES
 from nlu.client import NluUnavailable
+from nlu.decision import Signals, clarify_choices
 from nlu.understand import Understanding
+from storage import events
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_INTENTS = frozenset({"out_of_scope"})
-# Intents never offered as "did you mean" choices.
-NOT_CLARIFIABLE = frozenset({"out_of_scope", "greet", "goodbye", "thanks"})
 SWITCH_CONFIDENCE = 0.9
-NEAR_CONFIDENT = 0.45
-LEAD = 0.3
 SWITCH_MIN_LENGTH = 10
 
 
@@ -72,6 +70,7 @@ async def answer_text(
         understanding = await services.nlu.understand(text)
     except NluUnavailable:
         logger.warning("nlu_unavailable")
+        await _count_question(screens, services, "", "unavailable")
         return [screens.nlu_down()]
     logger.info(
         "parsed",
@@ -80,13 +79,24 @@ async def answer_text(
             "confidence": round(understanding.confidence, 3),
             "lang": understanding.language,
             "by": understanding.by,
+            "situation": understanding.situation,
+            "decision": understanding.decision,
         },
     )
+    decision = understanding.decision or "fallback"
+    await _count_question(screens, services, understanding.intent, decision)
     if _is_emergency(understanding, services):
         return await _emergency(user_id, understanding, screens, services)
     reply = await _decide(user_id, understanding, screens, services)
     offer = _switch_offer(understanding, screens, services)
     return [reply.with_row(offer) if offer else reply]
+
+
+async def _count_question(screens: Screens, services: Services, intent: str, decision: str):
+    """One more question of this topic and outcome today, for the figures (no user id)."""
+    await services.events.count(
+        events.QUESTION, lang=screens.lang, now=services.clock(), key=intent, value=decision
+    )
 
 
 def _is_emergency(understanding: Understanding, services: Services) -> bool:
@@ -117,32 +127,26 @@ async def _emergency(
 async def _decide(
     user_id: int, understanding: Understanding, screens: Screens, services: Services
 ) -> Reply:
-    settings = services.settings
-    intent, confidence = understanding.intent, understanding.confidence
-    if _clear_winner(understanding, settings.confident) and intent not in FALLBACK_INTENTS:
+    """Act on the decision nlu/decision.py made (the same rule `healthbot nlu parse` prints)."""
+    decision, intent = understanding.decision, understanding.intent
+    if decision == "answer":
         return await _answered(user_id, intent, screens, services, understanding.text)
-    candidates = [
-        name
-        for name, score in understanding.ranking[:3]
-        if score >= settings.uncertain / 2
-        and name not in NOT_CLARIFIABLE
-        and screens.content.answer(name)
-    ]
-    if confidence >= settings.uncertain and intent not in FALLBACK_INTENTS and candidates:
+    signals = Signals(None, False, intent, understanding.confidence, understanding.ranking)
+    thresholds = services.settings.thresholds
+    candidates = clarify_choices(signals, thresholds, _Answerable(screens))
+    if decision == "clarify" and candidates:
         return screens.clarify(candidates)
     return await _fallback(user_id, understanding, screens, services)
 
 
-def _clear_winner(understanding: Understanding, confident: float) -> bool:
-    """Confident, or nearly so and far ahead of the runner-up.
+class _Answerable:
+    """Intents with an answer in the current content (a `Container` for clarify_choices)."""
 
-    Measured on tests/nlu (reports/nlu.md): answers at 0.6 and above are right about 96% of
-    the time; between 0.45 and 0.6 with a 0.3 lead over the second intent, about as often.
-    """
-    if understanding.confidence >= confident:
-        return True
-    second = understanding.ranking[1][1] if len(understanding.ranking) > 1 else 0.0
-    return understanding.confidence >= NEAR_CONFIDENT and understanding.confidence - second >= LEAD
+    def __init__(self, screens: Screens) -> None:
+        self._screens = screens
+
+    def __contains__(self, intent: object) -> bool:
+        return isinstance(intent, str) and self._screens.content.answer(intent) is not None
 
 
 async def _answered(
@@ -168,10 +172,14 @@ async def _fallback(
 
 
 def _switch_offer(understanding: Understanding, screens: Screens, services: Services):
-    """A one-button offer to switch language when the message is clearly in another one."""
+    """A one-button offer to switch language when the message is clearly in another one.
+
+    Never for `und` (none of the 12): the user's chosen language stays, with nothing to offer.
+    """
     detected = understanding.language
     if (
         detected == screens.lang
+        or detected not in LANGUAGES
         or understanding.language_confidence < SWITCH_CONFIDENCE
         or len(understanding.text.strip()) < SWITCH_MIN_LENGTH
     ):
@@ -238,6 +246,10 @@ async def _rate(user_id: int, arg: str, screens: Screens, services: Services):
     if screens.content.answer(intent) is None or vote not in ("0", "1"):
         return [screens.stale()]
     await services.ratings.add(intent, screens.lang, helpful=vote == "1")
+    await services.events.count(
+        events.VOTE, lang=screens.lang, now=services.clock(), key=intent,
+        value="helpful" if vote == "1" else "unhelpful",
+    )  # fmt: skip
     return [screens.thanks_for_rating()]
 
 
@@ -280,6 +292,7 @@ _ACTIONS: dict[str, Action] = {
     "near": _near,
     "city": _city,
     **reminding.ACTIONS,
+    **selfcheck.ACTIONS,
     **campaigning.ACTIONS,
 }
 
@@ -300,6 +313,8 @@ async def command(
         return [await show(user_id, screens, services)]
     if name == "remind":
         return await reminding.new(user_id, "", screens, services)
+    if name == "check":
+        return await selfcheck.choose(user_id, "", screens, services)
     replies = {
         "menu": lambda: [screens.menu()],
         "language": lambda: [screens.language_picker()],
@@ -317,6 +332,8 @@ async def _privileged(name: str, user_id: int, arg: str, screens: Screens, servi
         return await campaigning.broadcast(user_id, screens, services)
     if name == "campaigns":
         return await campaigning.campaigns(user_id, screens, services)
+    if name == "stats":
+        return [await stats_summary.last_week(screens, services, services.clock())]
     return await campaigning.role(name, user_id, arg, screens, services)
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from bot.settings import Settings
+from content import learn as learning
 from content import report as coverage
 from content import unanswered as grouping
 from content.loader import load_content
@@ -39,4 +40,27 @@ async def unanswered(settings: Settings, out: str) -> int:
         with open(out, "w", newline="", encoding="utf-8") as handle:
             groups = grouping.write_csv(questions, handle)
         print(f"{groups} groups written to {out}", file=sys.stderr)
+    return 0
+
+
+async def learn(settings: Settings, number: int, intent: str, lang: str | None) -> int:
+    """`healthbot content learn`: one unanswered group becomes examples of `intent`."""
+    if intent not in known_intents(settings.nlu_data_dir):
+        print(f"unknown intent {intent!r}; see nlu/data or topics.yml", file=sys.stderr)
+        return 1
+    db = await connect(settings.db_path)
+    try:
+        questions = await UnansweredStore(db).all()
+    finally:
+        await db.close()
+    try:
+        members = learning.pick(questions, number)
+        written = learning.learn(members, intent, settings.nlu_data_dir, lang)
+    except learning.LearnError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path, count in written.items():
+        print(f"{count} examples of {intent} added to {path}")
+    if not written:
+        print("nothing new: every question of the group is already an example")
     return 0

@@ -54,6 +54,8 @@ async def send_replies(
             await bot.set_my_commands(
                 command_menu(catalogs, reply.commands_lang), scope=BotCommandScopeChat(chat_id)
             )
+        if reply.photo is not None:
+            await bot.send_photo(chat_id, photo=reply.photo)
         if reply.venue is not None:
             venue = reply.venue
             await bot.send_venue(

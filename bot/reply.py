@@ -32,6 +32,7 @@ class Reply:
     remove_keyboard: bool = False
     # Show Telegram's command menu in this language in this chat (after a language change).
     commands_lang: str | None = None
+    photo: bytes | None = None  # a picture (PNG) sent before the text, e.g. a chart
 
     def with_row(self, *row: Button) -> Reply:
         return replace(self, buttons=(*self.buttons, tuple(row)))

@@ -8,6 +8,7 @@ from bot.callbacks import Callback
 from bot.i18n import NATIVE_NAMES, Gettext, rtl
 from bot.reply import Button, Reply, rows
 from content.schema import Content
+from content.selfchecks import SelfCheck
 from nlu import LANGUAGES
 
 # Answers to these intents end with the hotline and contact list.
@@ -62,8 +63,17 @@ class Screens:
             Button("👍 " + self._("Helpful"), Callback("rate", f"{intent}:1")),
             Button("👎 " + self._("Not helpful"), Callback("rate", f"{intent}:0")),
         )
-        buttons = (*rows(extra + related), (self.menu_button(),))
+        checks = [
+            self.selfcheck_button(check)
+            for check in self.content.selfchecks.values()
+            if intent in check.offered_under
+        ]
+        buttons = (*rows(checks + extra + related), (self.menu_button(),))
         return self._reply(text, buttons if intent in NOT_RATED else (*buttons, rate))
+
+    def selfcheck_button(self, check: SelfCheck) -> Button:
+        """Start a self-check (bot/selfcheck.py)."""
+        return Button("🩺 " + check.title[self.lang], Callback("sc", f"{check.id}:"))
 
     def contacts_text(self) -> str:
         heading = html.escape(self._("Where to call"))
@@ -96,6 +106,8 @@ class Screens:
 
     def menu(self) -> Reply:
         buttons = [Button(g.title[self.lang], Callback("g", g.id)) for g in self.content.menu]
+        if self.content.selfchecks:
+            buttons.append(Button("🩺 " + self._("Check yourself"), Callback("checks")))
         text = html.escape(self._("Choose a topic:"))
         return self._reply(text, rows(buttons, width=1))
 

@@ -9,15 +9,17 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
+from bot import stats_summary
 from bot.callbacks import Signer
 from bot.i18n import FALLBACK
 from bot.reminder_screens import ReminderScreens
 from bot.replies import keyboard
 from bot.reply import Button, Reply, rows
 from bot.screens import Screens
+from bot.selfcheck_screens import SelfcheckScreens
 from bot.services import Services
 from content.campaigns import text_for
-from scheduler.ports import ReminderMessage, SendResult
+from scheduler.ports import FollowupMessage, ReminderMessage, SendResult
 from storage.campaigns import Outgoing
 
 logger = logging.getLogger(__name__)
@@ -39,6 +41,22 @@ class TelegramSender:
         reply = screens.reminder(message, self._services.content.current.site(message.site_id))
         return await self.send(message.chat_id, reply, self._services.signer)
 
+    async def send_digest(self, chat_id: int, lang: str) -> SendResult:
+        """The week's figures (bot/stats_summary.py) to the programme's chat."""
+        services = self._services
+        screens = Screens(lang, services.content.current, services.catalogs.gettext(lang))
+        reply = await stats_summary.last_week(screens, services, services.clock())
+        return await self.send(chat_id, reply, services.signer)
+
+    async def send_followup(self, message: FollowupMessage) -> SendResult:
+        """A week after a self-check, in the user's language (a stale check is skipped)."""
+        screens = await self._screens(message.chat_id)
+        check = self._services.content.current.selfchecks.get(message.check_id)
+        if check is None:
+            return SendResult.FAILED
+        reply = SelfcheckScreens(screens.s).follow_up_question(check, message.result_id)
+        return await self.send(message.chat_id, reply, self._services.signer)
+
     async def send_campaign(self, outgoing: Outgoing) -> SendResult:
         campaign = outgoing.campaign
         links = rows([Button(label, url=url) for label, url in campaign.buttons], width=1)
@@ -48,6 +66,8 @@ class TelegramSender:
     async def send(self, chat_id: int, reply: Reply, signer: Signer) -> SendResult:
         """Send as bulk (after replies to people who are writing); classify the outcome."""
         try:
+            if reply.photo is not None:
+                await self._bot.send_photo(chat_id, reply.photo, rate_limit_args={"bulk": True})
             await self._bot.send_message(
                 chat_id, reply.text, parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(reply, chat_id, signer),

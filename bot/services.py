@@ -12,8 +12,11 @@ from bot.settings import Settings
 from content.store import ContentStore
 from nlu.understand import Understander
 from storage.campaigns import CampaignStore
+from storage.events import EventStore
+from storage.figures import FigureQueries
 from storage.ratings import RatingStore
 from storage.reminders import ReminderStore
+from storage.selfchecks import SelfcheckStore
 from storage.unanswered import UnansweredStore
 from storage.updates import SeenUpdates
 from storage.users import UserStore
@@ -28,6 +31,9 @@ class Services:
     ratings: RatingStore
     reminders: ReminderStore
     campaigns: CampaignStore
+    events: EventStore  # counters for the programme's figures, no user id
+    figures: FigureQueries
+    selfchecks: SelfcheckStore
     content: ContentStore
     nlu: Understander
     catalogs: Catalogs

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from nlu.decision import Thresholds
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,11 +51,25 @@ class Settings:
     log_level: str = "INFO"
     confident: float = 0.6
     uncertain: float = 0.3
+    near_confident: float = 0.45
+    lead: float = 0.3
+    emergency_confidence: float = 0.3  # the model alone, when no emergency rule matched
     keep_unanswered: bool = True
     reminder_offsets: tuple[int, ...] = (1440, 120)  # minutes before an appointment
     reminder_tick: float = 1.0  # seconds between looks at due reminders
     rate_limit: float = 29.0  # messages per second to Telegram overall; 0 turns the limiter off
     paid_broadcast: bool = False  # Telegram's paid broadcasts (up to 1000/s): raise rate_limit too
+    stats_chat_id: int | None = None  # where the weekly figures go on Monday morning
+    stats_lang: str = "ru"  # the language of that digest
+    stats_retention_days: int = 730  # how long the daily counters are kept
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The decision thresholds (nlu/decision.py) the dialogue and the CLI share."""
+        return Thresholds(
+            self.confident, self.uncertain, self.near_confident, self.lead,
+            self.emergency_confidence,
+        )  # fmt: skip
 
     @property
     def rasa_managed(self) -> bool:
@@ -87,6 +103,9 @@ class Settings:
             log_level=get("LOG_LEVEL", cls.log_level).upper(),
             confident=float(get("NLU_CONFIDENT", cls.confident)),
             uncertain=float(get("NLU_UNCERTAIN", cls.uncertain)),
+            near_confident=float(get("NLU_NEAR_CONFIDENT", cls.near_confident)),
+            lead=float(get("NLU_LEAD", cls.lead)),
+            emergency_confidence=float(get("NLU_EMERGENCY", cls.emergency_confidence)),
             keep_unanswered=get("KEEP_UNANSWERED", "1") not in ("0", "false", "no"),
             rate_limit=float(get("TELEGRAM_RATE_LIMIT", cls.rate_limit)),
             paid_broadcast=get("PAID_BROADCAST", "0") in ("1", "true", "yes"),
@@ -94,4 +113,7 @@ class Settings:
                 int(m) for m in get("REMINDER_OFFSETS", "1440,120").split(",") if m.strip()
             ),
             reminder_tick=float(get("REMINDER_TICK", cls.reminder_tick)),
+            stats_chat_id=int(get("STATS_CHAT_ID")) if get("STATS_CHAT_ID") else None,
+            stats_lang=get("STATS_LANG", cls.stats_lang),
+            stats_retention_days=int(get("STATS_RETENTION_DAYS", cls.stats_retention_days)),
         )

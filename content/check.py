@@ -8,7 +8,8 @@ from typing import TextIO
 
 from content.loader import ContentError, load_content
 from content.yamlfile import Problem, line_of, load
-from nlu import LANGUAGES
+from nlu import LANGUAGES, emergencyrules
+from nlu.safety import RULES_DIR
 from nlu.trainingdata import files_by_language
 from nlu.when import check as when_check
 
@@ -87,8 +88,20 @@ def _check_blocks(
                 )
 
 
-def run(content_dir: Path, data_dir: Path, out: TextIO) -> int:
+def emergency_rule_problems(rules_dir: Path) -> list[Problem]:
+    """Problems in nlu/emergency/<lang>.yml (bad YAML, unknown situation or language, ...)."""
+    shown = "nlu/" if rules_dir == RULES_DIR else f"{rules_dir.parent}/"
+    problems = [
+        Problem(shown + p.file, p.line, p.message) for p in emergencyrules.read(rules_dir).problems
+    ]
+    if not any(rules_dir.glob("*.yml")):
+        problems.append(Problem(shown + rules_dir.name, 1, "no emergency rules found"))
+    return problems
+
+
+def run(content_dir: Path, data_dir: Path, out: TextIO, rules_dir: Path = RULES_DIR) -> int:
     known, problems = nlu_problems(data_dir)
+    problems.extend(emergency_rule_problems(rules_dir))
     problems += [Problem(p.file, p.line, p.message) for p in when_check.problems()]
     try:
         _, warnings = load_content(content_dir, known)

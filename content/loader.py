@@ -17,6 +17,7 @@ from content.schema import (
     Content,
     MenuGroup,
 )
+from content.selfchecks import load_selfchecks
 from content.sites import load_sites
 from content.telegram_html import html_problems, visible_length
 from content.yamlfile import Problem, line_of, load
@@ -210,9 +211,13 @@ def load_content(root: Path, known_intents: frozenset[str]) -> tuple[Content, li
     check.problems.extend(site_problems)
     campaigns, campaign_problems = load_campaigns(root / "campaigns")
     check.problems.extend(campaign_problems)
+    selfchecks, selfcheck_problems = load_selfchecks(root / "selfchecks.yml", known_intents)
+    check.problems.extend(selfcheck_problems)
     answers, menu, contacts = _answers(check), _menu(check), _contacts(check)
     emergencies = load_emergencies(check, contacts)
-    content = Content(answers, menu, contacts, cities, sites, campaigns, emergencies)
+    content = Content(
+        answers, menu, contacts, cities, sites, campaigns, emergencies, selfchecks=selfchecks
+    )
     errors = [p for p in check.problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

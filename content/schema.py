@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from content.campaigns import PreparedCampaign
+from content.selfchecks import SelfCheck
 from content.sites import City, Site
 
 REVIEW_STATUSES = ("reviewed", "draft", "machine")
@@ -92,6 +93,7 @@ class Content:
     sites: tuple[Site, ...] = field(default=())
     campaigns: tuple[PreparedCampaign, ...] = field(default=())
     emergencies: Emergencies = field(default_factory=Emergencies)
+    selfchecks: Mapping[str, SelfCheck] = field(default_factory=dict)
 
     def answer(self, intent: str) -> Answer | None:
         return self.answers.get(intent)

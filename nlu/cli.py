@@ -37,6 +37,8 @@ async def parse_lines(source: TextIO, out: TextIO, runtime: NluRuntime, _data: P
                     "confidence": 0.0,
                     "language": lang,
                     "language_confidence": confidence,
+                    "situation": None,
+                    "decision": "fallback",
                     "error": "nlu unavailable",
                 }
             out.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlu.client import NluUnavailable, RasaClient
+from nlu.decision import DEFAULT_THRESHOLDS, Thresholds
 from nlu.language import LanguageDetector
-from nlu.safety import EmergencyPatterns
+from nlu.safety import EmergencyDetector
 from nlu.server import RasaServer, RasaServerError, latest_model
 from nlu.understand import Understander
 
@@ -31,9 +32,15 @@ class RasaConfig:
 class NluRuntime:
     """Owns the Rasa process (when managed) and the `Understander` built on it."""
 
-    def __init__(self, config: RasaConfig, data_dir: Path = NLU_DIR / "data") -> None:
+    def __init__(
+        self,
+        config: RasaConfig,
+        data_dir: Path = NLU_DIR / "data",
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    ) -> None:
         self._config = config
         self._data_dir = data_dir
+        self._thresholds = thresholds
         self.server: RasaServer | None = None
         self.understander: Understander | None = None
         self._watch: asyncio.Task[None] | None = None
@@ -55,8 +62,8 @@ class NluRuntime:
             self.server.supervise()
             self._watch = asyncio.get_running_loop().create_task(self._watch_models(client))
         detector = LanguageDetector.from_training_data(self._data_dir)
-        emergency = EmergencyPatterns.load(NLU_DIR / "emergency.yml")
-        self.understander = Understander(client, detector, emergency)
+        emergency = EmergencyDetector.load()
+        self.understander = Understander(client, detector, emergency, self._thresholds)
         return self.understander
 
     async def _watch_models(self, client: RasaClient, *, interval: float = 10.0) -> None:

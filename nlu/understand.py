@@ -1,13 +1,15 @@
-"""From raw message text to intent and language: normalise, detect, ask Rasa, safety net."""
+"""From raw message text to intent, situation and decision: detect danger, ask Rasa, decide."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
-from nlu.client import Parse, RasaClient
+from nlu.client import NluUnavailable, Parse, RasaClient
+from nlu.decision import DEFAULT_THRESHOLDS, EMERGENCY, Signals, Thresholds, decide
 from nlu.language import LanguageDetector
 from nlu.normalize import normalize
-from nlu.safety import EmergencyPatterns
+from nlu.safety import EmergencyDetector
 
 
 @dataclass(frozen=True)
@@ -18,8 +20,8 @@ class Understanding:
     intent: str
     confidence: float
     ranking: tuple[tuple[str, float], ...]
-    by: str  # "rasa" or "safety-net"
-    situation: str | None = None  # the emergency situation (content/emergency.yml), if any
+    by: str  # "rasa" or "rules" (the emergency detector decided without the model)
+    situation: str | None = None  # one of nlu.emergencyrules.SITUATIONS when urgent
     decision: str | None = None  # emergency, answer, clarify or fallback; None: not decided
 
     def as_json(self) -> dict[str, object]:
@@ -31,6 +33,8 @@ class Understanding:
             "language_confidence": self.language_confidence,
             "ranking": [{"intent": n, "confidence": round(c, 4)} for n, c in self.ranking[:5]],
             "by": self.by,
+            "situation": self.situation,
+            "decision": self.decision,
         }
 
 
@@ -38,22 +42,45 @@ class Understander:
     """The NLU pipeline the bot and `healthbot nlu parse` share."""
 
     def __init__(
-        self, rasa: RasaClient, detector: LanguageDetector, emergency: EmergencyPatterns
+        self,
+        rasa: RasaClient,
+        detector: LanguageDetector,
+        emergency: EmergencyDetector,
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        answerable: Container[str] | None = None,
     ) -> None:
         self.rasa = rasa
         self._detector = detector
-        self._emergency = emergency
+        self.emergency = emergency
+        self.thresholds = thresholds
+        self.answerable = answerable
 
     def language(self, text: str) -> tuple[str, float]:
         detection = self._detector.detect(text)
         return detection.lang, detection.confidence
 
     async def understand(self, text: str) -> Understanding:
-        """Raises NluUnavailable when Rasa is down, unless the safety net already decided."""
+        """Raises NluUnavailable when Rasa is down, unless the detector found an emergency.
+
+        A rule match answers at once without the model, so an emergency is answered as fast
+        with Rasa down (or slow) as with it up.
+        """
         lang, lang_confidence = self.language(text)
-        if self._emergency.matches(text):
-            return Understanding(text, lang, lang_confidence, "emergency", 1.0, (), "safety-net")
+        verdict = self.emergency.detect(text)
+        if verdict.found is not None:
+            return Understanding(
+                text, lang, lang_confidence, EMERGENCY, 1.0, (), "rules",
+                verdict.situation, "emergency",
+            )  # fmt: skip
         parse: Parse = await self.rasa.parse(normalize(text) or text)
-        return Understanding(
-            text, lang, lang_confidence, parse.intent, parse.confidence, parse.ranking, "rasa"
+        signals = Signals(
+            None, bool(verdict.guards), parse.intent, parse.confidence, parse.ranking
         )
+        decision = decide(signals, self.thresholds, self.answerable)
+        return Understanding(
+            text, lang, lang_confidence, parse.intent, parse.confidence, parse.ranking, "rasa",
+            None, decision,
+        )  # fmt: skip
+
+
+__all__ = ["NluUnavailable", "Understander", "Understanding"]

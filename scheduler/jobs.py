@@ -11,8 +11,10 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
-from scheduler.ports import ReminderMessage, Sender, SendResult
+from scheduler.ports import FollowupMessage, FollowupSender, ReminderMessage, Sender, SendResult
+from storage.events import EventStore
 from storage.reminders import Due, ReminderStore
+from storage.selfchecks import SelfcheckStore
 
 logger = logging.getLogger(__name__)
 LATE_AFTER = timedelta(minutes=2)
@@ -97,3 +99,20 @@ async def _plan_next_dose(due: Due, store: ReminderStore) -> None:
 async def _close_if_finished(reminder_id: int, store: ReminderStore) -> None:
     if not await store.pending_count(reminder_id):
         await store.close(reminder_id)
+
+
+async def keep_figures(now: datetime, events: EventStore, *, retention_days: int) -> None:
+    """Fold finished weeks' active-user tokens into counts; drop counters past retention."""
+    await events.fold_weeks(now)
+    await events.purge((now - timedelta(days=retention_days)).date())
+
+
+async def send_due_followups(now: datetime, store: SelfcheckStore, sender: FollowupSender) -> int:
+    """Ask the week-old self-checks' follow-up question; each is asked once at most."""
+    sent = 0
+    for due in await store.claim_due(now):
+        message = FollowupMessage(due.telegram_id, due.id, due.check_id)
+        result = await sender.send_followup(message)
+        await store.asked(due.id, sent=result is SendResult.SENT)
+        sent += result is SendResult.SENT
+    return sent

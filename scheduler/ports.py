@@ -30,6 +30,19 @@ class ReminderMessage:
     late: bool  # sent after its due time (the bot was down)
 
 
+@dataclass(frozen=True)
+class FollowupMessage:
+    """A week after a self-check: "did you manage to get checked?"."""
+
+    chat_id: int
+    result_id: int
+    check_id: str
+
+
+class FollowupSender(Protocol):
+    async def send_followup(self, message: FollowupMessage) -> SendResult: ...
+
+
 class Sender(Protocol):
     async def send_reminder(self, message: ReminderMessage) -> SendResult: ...
 

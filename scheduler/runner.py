@@ -8,11 +8,13 @@ SQLite (storage/reminders.py) and survive restarts, including kill -9.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from apscheduler.job import Job
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from content.campaigns import PreparedCampaign
@@ -66,6 +68,27 @@ class SchedulerRunner:
             return 0
         await start_scheduled(self._clock(), self._prepared(), self._campaigns, self._zone)
         return await send_queued(self._campaigns, self._sender)  # type: ignore[arg-type]
+
+    def every(self, name: str, job: Callable[[], Awaitable[object]], *, seconds: float) -> None:
+        """Also run `job` every `seconds`, never overlapping itself."""
+        self._scheduler.add_job(
+            job, IntervalTrigger(seconds=seconds), id=name,
+            max_instances=1, coalesce=True, misfire_grace_time=None,
+        )  # fmt: skip
+
+    def at(self, name: str, job: Callable[[], Awaitable[object]], **cron: str | int) -> None:
+        """Also run `job` on a cron schedule in local time (e.g. day_of_week="mon", hour=8);
+        a run missed by up to an hour (the bot was down) still happens, once."""
+        trigger = CronTrigger(timezone=self._zone, **cron)  # type: ignore[arg-type]
+        self._scheduler.add_job(
+            job, trigger, id=name, max_instances=1, coalesce=True, misfire_grace_time=3600
+        )
+
+    def job(self, name: str) -> Job:
+        """A scheduled job by name (its next run time, and the job itself for tests)."""
+        found = self._scheduler.get_job(name)
+        assert found is not None, name
+        return found
 
     def stop(self) -> None:
         if self._scheduler.running:

@@ -200,9 +200,11 @@ class CampaignStore:
     async def complete_finished(self) -> list[int]:
         """Mark sending campaigns with nothing left to send as done."""
         cursor = await self._db.execute(
-            "UPDATE campaigns SET state = 'done' WHERE state = 'sending' AND NOT EXISTS (SELECT 1 "
-            "FROM campaign_queue q WHERE q.campaign_id = campaigns.id AND q.state IN "
-            "('queued', 'sending')) RETURNING id"
+            "UPDATE campaigns SET state = 'done', "
+            "finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+            "WHERE state = 'sending' AND NOT EXISTS (SELECT 1 FROM campaign_queue q "
+            "WHERE q.campaign_id = campaigns.id AND q.state IN ('queued', 'sending')) "
+            "RETURNING id"
         )
         done = [row[0] async for row in cursor]
         await self._db.commit()

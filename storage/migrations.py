@@ -118,6 +118,38 @@ MIGRATIONS: tuple[str, ...] = (
         at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
     """,
+    """
+    CREATE TABLE events (
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT '',
+        key TEXT NOT NULL DEFAULT '',
+        value TEXT NOT NULL DEFAULT '',
+        n INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, kind, lang, key, value)
+    ) WITHOUT ROWID;
+    CREATE TABLE active_tokens (
+        week TEXT NOT NULL,
+        token TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        PRIMARY KEY (week, token)
+    ) WITHOUT ROWID;
+    ALTER TABLE campaigns ADD COLUMN finished_at TEXT;
+    """,
+    """
+    CREATE TABLE selfchecks (
+        id INTEGER PRIMARY KEY,
+        telegram_id INTEGER NOT NULL REFERENCES users(telegram_id) ON DELETE CASCADE,
+        check_id TEXT NOT NULL,
+        level TEXT NOT NULL,
+        day TEXT NOT NULL,
+        followup TEXT NOT NULL DEFAULT 'none'
+            CHECK (followup IN ('none', 'planned', 'asking', 'asked', 'failed', 'answered')),
+        followup_due TEXT,
+        outcome TEXT
+    );
+    CREATE INDEX selfchecks_due ON selfchecks(followup, followup_due);
+    """,
 )
 
 

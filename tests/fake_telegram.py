@@ -222,6 +222,20 @@ class FakeTelegram:
             }
         )
 
+    async def _api_sendPhoto(self, params: dict) -> web.Response:
+        chat_id = int(params["chat_id"])
+        size = {"file_id": f"photo-{len(self.calls)}", "file_unique_id": "u", "width": 880,
+                "height": 352}  # fmt: skip
+        return _ok(
+            {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "photo": [size],
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "HealthBot"},
+            }
+        )
+
 
 def _ok(result: Any) -> web.Response:
     return web.json_response({"ok": True, "result": result})
@@ -234,6 +248,8 @@ async def _params(request: web.Request) -> dict[str, Any]:
         raw = dict(await request.post())
     params = {}
     for key, value in raw.items():
+        if isinstance(value, web.FileField):
+            value = value.file.read()  # an uploaded file (sendPhoto): its bytes
         if isinstance(value, str) and value[:1] in "[{":
             with contextlib.suppress(ValueError):
                 value = json.loads(value)

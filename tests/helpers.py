@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.campaign_screens import CampaignScreens
+from bot.emergency_screens import EmergencyScreens
 from bot.i18n import Catalogs
 from bot.screens import Screens
 from bot.settings import ROOT
@@ -19,6 +20,11 @@ def screens(lang: str) -> Screens:
 
 def answer_text(intent: str, lang: str) -> str:
     return screens(lang).answer(intent).text
+
+
+def emergency_text(situation: str | None, lang: str) -> str:
+    """The first reply to an emergency in this situation (content/emergency.yml)."""
+    return EmergencyScreens(screens(lang)).answer(situation).text
 
 
 def news_offer(lang: str) -> str:

@@ -7,6 +7,7 @@ import logging
 from telegram import Message, Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
 
+from bot import dialogue
 from bot.handlers import get_services
 
 logger = logging.getLogger(__name__)
@@ -17,6 +18,16 @@ async def drop_repeats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not await get_services(context).seen.first_time(update.update_id):
         logger.info("update_repeated")
         raise ApplicationHandlerStop
+
+
+async def count_active(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Note, for the weekly count of active people, that a person used the bot (no id kept)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None or chat.type != "private" or user.is_bot:
+        return
+    services = get_services(context)
+    lang = await dialogue.language_of(user.id, user.language_code, services)
+    await services.events.active(user.id, lang=lang, now=services.clock())
 
 
 class _Addressed(filters.MessageFilter):

@@ -30,7 +30,9 @@ async def test_choosing_a_language_is_remembered(app_without_nlu, fake_telegram)
     assert chat_menu["commands"] == [c.to_dict() for c in command_menu(CATALOGS, "tg")]
     await feed(app_without_nlu, fake_telegram.text_update("/menu", language_code="de"))
     assert fake_telegram.sent_texts()[-1] == screens("tg").menu().text
-    assert [b for b, _ in fake_telegram.buttons()] == [g.title["tg"] for g in CONTENT.menu]
+    check_yourself = "🩺 " + CATALOGS.gettext("tg")("Check yourself")
+    topics = [g.title["tg"] for g in CONTENT.menu]
+    assert [b for b, _ in fake_telegram.buttons()] == [*topics, check_yourself]
 
 
 async def test_menu_leads_to_every_answer_without_typing(app_without_nlu, fake_telegram):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import feed
-from tests.helpers import CONTENT, answer_text, screens
+from tests.helpers import CONTENT, answer_text, emergency_text, screens
 
 pytestmark = pytest.mark.rasa
 
@@ -42,9 +42,18 @@ async def test_the_answer_follows_the_chosen_language_not_the_message(app, fake_
     assert switch, "offers to switch to Russian with one button"
 
 
+async def test_a_message_in_none_of_the_12_languages_keeps_the_chosen_one(app, fake_telegram):
+    await ask(app, fake_telegram, "/start", "en")
+    reply = await ask(app, fake_telegram, "Où puis-je faire un test de dépistage du VIH ?", "en")
+    english = screens("en")
+    assert reply in {answer_text("hiv_testing", "en"), english.cant_answer().text,
+                     english.clarify([]).text}  # fmt: skip
+    assert not [label for label, _ in fake_telegram.buttons() if label.startswith("🌐")]
+
+
 async def test_emergency_gets_the_emergency_numbers_first(app, fake_telegram):
     reply = await ask(app, fake_telegram, "помогите не могу дышать", "ru")
-    assert reply == answer_text("emergency", "ru")
+    assert reply == emergency_text("breathing", "ru")
     assert "103" in reply and "112" in reply
 
 

@@ -1,0 +1,1 @@
+"""The programme's figures: counts without people, as a page, CSV files and a short summary."""

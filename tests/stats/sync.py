@@ -1,0 +1,20 @@
+"""Run a coroutine to the end from synchronous (module-scoped) fixtures.
+
+asyncio.run() in the test thread would reset that thread's event loop and let pytest-asyncio's
+previous loop be collected unclosed (a ResourceWarning, an error here); a thread of its own
+keeps the two apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
