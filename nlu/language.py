@@ -31,6 +31,9 @@ FOREIGN_CONFIDENCE_MARKED = 0.9
 FAMILIAR_SHARE = 0.5
 
 
+_TRAINED: dict[tuple, LanguageDetector] = {}
+
+
 def _grams(text: str) -> Counter[str]:
     """Character 2-5 grams, plus whole words weighted up (they separate transliterated
     Russian, "spasibo", "kakie", from Turkic and Kurdish words that share its letters)."""
@@ -140,8 +143,16 @@ class LanguageDetector:
     def from_training_data(
         cls, data_dir: Path, *, second_opinion: bool = True
     ) -> LanguageDetector:
-        """Train on nlu/data: every example's language is its file's name."""
-        examples: dict[str, list[str]] = {}
-        for path in training_files(data_dir):
-            examples.setdefault(path.stem, []).extend(read_examples(path))
-        return cls(examples, second_opinion=Py3LangId() if second_opinion else None)
+        """Train on nlu/data: every example's language is its file's name.
+
+        Training takes seconds, so one detector is kept per version of the data (paths,
+        sizes and modification times) and shared by every start in the same process."""
+        files = training_files(data_dir)
+        key = (second_opinion, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+        if key not in _TRAINED:
+            examples: dict[str, list[str]] = {}
+            for path in files:
+                examples.setdefault(path.stem, []).extend(read_examples(path))
+            _TRAINED.clear()
+            _TRAINED[key] = cls(examples, second_opinion=Py3LangId() if second_opinion else None)
+        return _TRAINED[key]
