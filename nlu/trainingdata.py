@@ -12,10 +12,14 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's parser when PyYAML has it (its wheels do): the same safe YAML, ten times faster,
+# which matters because every start reads all training files.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_intents(path: Path) -> dict[str, list[str]]:
     """Map each intent in one Rasa NLU YAML file to its example texts."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     intents: dict[str, list[str]] = {}
     for block in data.get("nlu", []):
         if "intent" not in block:
