@@ -21,12 +21,25 @@ def _fingerprint(root: Path) -> tuple[tuple[str, float, int], ...]:
     )
 
 
+_LOADED: dict[tuple, Content] = {}
+
+
+def _loaded(root: Path, known: frozenset[str], stamp: tuple) -> Content:
+    """The content of `root` at this version of its files, loaded once per process (content
+    is immutable; a start in the same process, as in the tests, reuses it)."""
+    key = (str(root), known, stamp)
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = load_content(root, known)[0]
+    return _LOADED[key]
+
+
 class ContentStore:
     def __init__(self, root: Path, known_intents: frozenset[str]) -> None:
         self._root = root
         self._known = known_intents
         self._stamp = _fingerprint(root)
-        self.current: Content = load_content(root, known_intents)[0]
+        self.current: Content = _loaded(root, known_intents, self._stamp)
         self.last_error: ContentError | None = None
 
     def reload_if_changed(self) -> bool:
