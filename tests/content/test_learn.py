@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from bot.cli import main
@@ -12,6 +10,7 @@ from nlu.trainingdata import language_intents
 from storage.db import connect
 from storage.unanswered import UnansweredStore
 from tests.content.test_nlu_check import write_data
+from tests.sync import in_thread, run_sync
 
 ASKED = [
     ("где купить сим карту", "ru"),
@@ -36,14 +35,14 @@ def editor(tmp_path, monkeypatch):
     data.mkdir()
     write_data(data)
     db_path = str(tmp_path / "healthbot.db")
-    asyncio.run(keep_unanswered(db_path))
+    run_sync(keep_unanswered(db_path))
     monkeypatch.setenv("HEALTHBOT_DB", db_path)
     monkeypatch.setenv("NLU_DATA", str(data))
     return data
 
 
 def learn(*args: str) -> int:
-    return main(["content", "learn", *args])
+    return in_thread(main, ["content", "learn", *args])  # main calls asyncio.run
 
 
 def test_a_group_becomes_examples_the_trainer_and_the_checker_read(editor, capsys):

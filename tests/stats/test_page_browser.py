@@ -15,7 +15,7 @@ from bot.settings import ROOT
 from stats.figures import Period
 from stats.run import run
 from storage import db as database
-from tests.stats.sync import run_sync
+from tests.sync import run_sync
 
 CHROMIUM = shutil.which("chromium")
 FLAGS = (

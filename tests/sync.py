@@ -8,7 +8,7 @@ keeps the two apart.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -16,5 +16,10 @@ T = TypeVar("T")
 
 
 def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    return in_thread(asyncio.run, coroutine)
+
+
+def in_thread(function: Callable[..., T], *args: Any) -> T:
+    """Call `function` in a thread of its own (for code that calls asyncio.run itself)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+        return pool.submit(function, *args).result()
